@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as update from './update.operation';
+
+export { create, get, getMany, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['conversion'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Add a missing or offline conversion through Keitaro’s postback URL',
+				action: 'Create a conversion',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get one conversion by its ID, or by click and transaction ID',
+				action: 'Get a conversion',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List conversions from the conversions log',
+				action: 'Get many conversions',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description:
+					'Change status or revenue of a conversion (lead to sale, refunds, payout fixes)',
+				action: 'Update a conversion',
+			},
+		],
+		default: 'update',
+	},
+	...create.description,
+	...get.description,
+	...getMany.description,
+	...update.description,
+];

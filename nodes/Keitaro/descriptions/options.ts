@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Entries of the "Options" collections; each operation picks the ones that apply to it. */
+
+export const dataOnlyOption: INodeProperties = {
+	displayName: 'Data Only',
+	name: 'dataOnly',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to output only Keitaro’s records (one item per record for lists) instead of the request summary around them',
+};
+
+export const DEFAULT_CONCURRENCY = 4;
+
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	default: DEFAULT_CONCURRENCY,
+	typeOptions: { minValue: 1, maxValue: 32 },
+	description:
+		'How many input items are sent to Keitaro at the same time. Keitaro runs on one server; more than 4–8 rarely helps.',
+};
+
+export const confirmOption: INodeProperties = {
+	displayName: 'Confirm Change',
+	name: 'confirm',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to wait until the change shows in Keitaro’s conversions log. Keitaro queues postbacks, so "Success" alone only means "accepted".',
+};
+
+export const confirmTimeoutOption: INodeProperties = {
+	displayName: 'Confirm Timeout (Seconds)',
+	name: 'confirmTimeout',
+	type: 'number',
+	default: 30,
+	typeOptions: { minValue: 1, maxValue: 600 },
+	description: 'How long to wait for the change to show before the item fails',
+};
+
+export const allowUndocumentedTransitionsOption: INodeProperties = {
+	displayName: 'Allow Undocumented Transitions',
+	name: 'allowUndocumentedTransitions',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to send status changes Keitaro does not document (it documents lead → sale, lead → rejected, sale → rejected and rebill → rejected)',
+};

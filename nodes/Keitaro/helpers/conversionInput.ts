@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ConversionData } from './conversionData';
+import { parseConversionData } from './conversionData';
+import { invalidInput } from './errors';
+
+/**
+ * Reads the conversion data fields (see descriptions/conversionData.ts) of one item. Both input
+ * modes go through the same checks, so JSON and Fields fail the same way.
+ */
+export function readConversionData(
+	this: IExecuteFunctions,
+	i: number,
+	operation: 'update' | 'create',
+): ConversionData {
+	const mode = this.getNodeParameter('inputMode', i, 'json') as string;
+	let raw: unknown;
+	if (mode === 'json') {
+		raw = this.getNodeParameter('conversionData', i);
+	} else {
+		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+		const fields: IDataObject = {
+			click_id: this.getNodeParameter('clickId', i, ''),
+			status: this.getNodeParameter('status', i, ''),
+		};
+		if (operation === 'create') fields.tid = this.getNodeParameter('tid', i, '');
+		if (extra.revenue !== undefined) fields.revenue = extra.revenue;
+		if (extra.currency) fields.currency = extra.currency;
+		const subIds = ((extra.subIds as IDataObject)?.subId as IDataObject[]) ?? [];
+		for (const entry of subIds) fields[`sub_id_${entry.number as number}`] = entry.value ?? '';
+		raw = fields;
+	}
+	try {
+		return parseConversionData(raw, mode === 'json' ? 'Conversion Data' : 'Fields', {
+			allowTid: operation === 'create',
+		});
+	} catch (error) {
+		throw invalidInput(this.getNode(), i, error as Error);
+	}
+}

@@ -1,0 +1,338 @@
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { HttpAnswer } from './errors';
+import { adminApiAnswerError, connectionError, looksLikeHtml, postbackAnswerError } from './errors';
+import { redact } from './redact';
+import type { KeitaroContext, RequestSummary } from './types';
+import { ADMIN_API_PATH, trackerBaseUrl } from './url';
+
+export type { KeitaroContext, RequestSummary } from './types';
+
+const CREDENTIAL = 'keitaroApi';
+const USER_AGENT = 'n8n-nodes-keitaro-tracker';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_RETRIES = 4;
+const BASE_DELAY_MS = 250;
+const MAX_DELAY_MS = 8_000;
+const MAX_RETRY_AFTER_MS = 60_000;
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+const RETRY_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ERR_BAD_RESPONSE',
+]);
+export const DEFAULT_PAGE_SIZE = 1000;
+
+export interface KeitaroConnection {
+	trackerUrl: string;
+	adminApiUrl: string;
+	host: string;
+	postbackKey: string;
+	/** Values scrubbed from everything the node shows. */
+	secrets: string[];
+	authHeader: string;
+	ignoreSslIssues: boolean;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below /admin_api/v1, e.g. `/conversions/log`. */
+	path: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	/**
+	 * Whether sending it twice is harmless, so it may be retried after a network error or 5xx.
+	 * Defaults to true for GET, PUT and DELETE. A POST says so itself (log and report reads do);
+	 * creates never do.
+	 */
+	idempotent?: boolean;
+	timeoutMs?: number;
+}
+
+export interface ApiResponse<T> {
+	data: T;
+	request: RequestSummary;
+}
+
+/** Reads and checks the credential; throws before any request when it cannot work. */
+export async function getConnection(this: KeitaroContext): Promise<KeitaroConnection> {
+	const credentials = await this.getCredentials(CREDENTIAL);
+	const rawUrl = String(credentials.url ?? '').trim();
+	if (!rawUrl) {
+		throw new NodeOperationError(this.getNode(), 'The Keitaro credential has no Tracker URL', {
+			description:
+				'Open the credential and enter the tracker address, e.g. https://tracker.example.com.',
+		});
+	}
+	const trackerUrl = trackerBaseUrl(rawUrl);
+	let host: string;
+	try {
+		host = new URL(trackerUrl).host;
+	} catch {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The Tracker URL "${rawUrl}" is not a web address`,
+			{
+				description: 'Enter it like https://tracker.example.com or tracker.example.com:8080.',
+			},
+		);
+	}
+	const apiKey = String(credentials.apiKey ?? '');
+	const postbackKey = String(credentials.postbackSecret ?? '').trim();
+	return {
+		trackerUrl,
+		adminApiUrl: `${trackerUrl}${ADMIN_API_PATH}`,
+		host,
+		postbackKey,
+		secrets: [apiKey, postbackKey].filter(Boolean),
+		authHeader: credentials.authHeader === 'bearer' ? 'Authorization' : 'Api-Key',
+		ignoreSslIssues: credentials.ignoreSslIssues === true,
+	};
+}
+
+function withQuery(url: string, qs?: IDataObject): string {
+	const entries = Object.entries(qs ?? {}).filter(
+		([, value]) => value !== undefined && value !== '',
+	);
+	if (!entries.length) return url;
+	return `${url}?${new URLSearchParams(entries.map(([key, value]): [string, string] => [key, String(value)])).toString()}`;
+}
+
+function summarize(
+	connection: KeitaroConnection,
+	method: string,
+	url: string,
+	headers: IDataObject,
+): RequestSummary {
+	return { method, url: redact(url, connection.secrets), headers };
+}
+
+/** Node's error code of a failed request (ECONNREFUSED, ECONNRESET, …), wherever n8n wrapped it. */
+function networkCode(error: unknown): string {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && current.code) return current.code;
+		current = current.cause as typeof current;
+	}
+	return '';
+}
+
+function retryAfterMs(headers: IDataObject): number | undefined {
+	const value = headers['retry-after'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(value)) - Date.now();
+	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+	return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+interface RawAnswer extends HttpAnswer {
+	headers: IDataObject;
+}
+
+type Sender = () => Promise<{ body: unknown; headers: IDataObject; statusCode: number }>;
+
+/**
+ * Sends once, then again with exponential backoff and jitter while the failure is transient and a
+ * repeat is harmless. A 429 means the request was not processed, so it is retried even when not
+ * idempotent, after Keitaro's Retry-After.
+ */
+async function sendWithRetries(
+	this: KeitaroContext,
+	send: Sender,
+	options: {
+		idempotent: boolean;
+		timeoutMs: number;
+		connection: KeitaroConnection;
+		request: RequestSummary;
+	},
+): Promise<RawAnswer> {
+	for (let attempt = 0; ; attempt++) {
+		let answer: RawAnswer | undefined;
+		let code = '';
+		try {
+			const response = await send();
+			const headers = response.headers ?? {};
+			answer = {
+				status: response.statusCode,
+				headers,
+				contentType: String(headers['content-type'] ?? ''),
+				text:
+					typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''),
+			};
+		} catch (error) {
+			code = networkCode(error);
+		}
+		const transient = answer
+			? answer.status === 429 || (options.idempotent && RETRY_STATUSES.has(answer.status))
+			: options.idempotent && RETRY_CODES.has(code);
+		if (!transient || attempt >= MAX_RETRIES) {
+			if (answer) return answer;
+			throw connectionError(
+				this.getNode(),
+				code,
+				options.connection.host,
+				options.timeoutMs,
+				options.request,
+			);
+		}
+		await sleep((answer && retryAfterMs(answer.headers)) ?? backoffMs(attempt));
+	}
+}
+
+function isJsonAnswer(answer: HttpAnswer): { ok: true; data: unknown } | { ok: false } {
+	if (answer.status < 200 || answer.status >= 300 || looksLikeHtml(answer)) return { ok: false };
+	if (answer.text.trim() === '') return { ok: true, data: {} };
+	try {
+		return { ok: true, data: JSON.parse(answer.text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** One call to the Keitaro Admin API. Any answer that is not 2xx JSON becomes a NodeApiError. */
+export async function keitaroApiRequest<T = unknown>(
+	this: KeitaroContext,
+	request: ApiRequest,
+): Promise<ApiResponse<T>> {
+	const connection = await getConnection.call(this);
+	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const idempotent = request.idempotent ?? request.method !== 'POST';
+	const url = `${connection.adminApiUrl}${request.path}`;
+	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+	if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+	const summary = summarize(connection, request.method, withQuery(url, request.qs), {
+		...headers,
+		[connection.authHeader]: connection.authHeader === 'Authorization' ? 'Bearer ***' : '***',
+	});
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		body: request.body,
+		headers,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+		skipSslCertificateValidation: connection.ignoreSslIssues,
+	};
+	const answer = await sendWithRetries.call(
+		this,
+		async () =>
+			await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, { ...options }),
+		{ idempotent, timeoutMs, connection, request: summary },
+	);
+	// Keitaro's answers can carry the postback key (received-postback logs, affiliate network
+	// postback URLs): scrub before anything reads them.
+	const safe = { ...answer, text: redact(answer.text, connection.secrets) };
+	const parsed = isJsonAnswer(safe);
+	if (!parsed.ok) throw adminApiAnswerError(this.getNode(), safe, summary);
+	return { data: parsed.data as T, request: summary };
+}
+
+/**
+ * Every row of a paged Admin API list, or the first `limit` rows.
+ * Report-style endpoints (POST …/log, /report/build) page with `offset`/`limit` in the body and
+ * answer `{rows, total}`; entity lists (GET /campaigns) page with query parameters and answer an
+ * array, so a short page ends them.
+ */
+export async function keitaroApiRequestAllItems(
+	this: KeitaroContext,
+	request: ApiRequest,
+	limit?: number,
+	pageSize = DEFAULT_PAGE_SIZE,
+): Promise<ApiResponse<IDataObject[]>> {
+	const rows: IDataObject[] = [];
+	let summary: RequestSummary | undefined;
+	for (let offset = 0; ; offset += pageSize) {
+		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
+		const paged: ApiRequest =
+			request.method === 'GET'
+				? { ...request, qs: { ...request.qs, offset, limit: size } }
+				: { ...request, body: { ...(request.body as IDataObject), offset, limit: size } };
+		const page = await keitaroApiRequest.call<
+			KeitaroContext,
+			[ApiRequest],
+			Promise<ApiResponse<unknown>>
+		>(this, paged);
+		summary ??= page.request;
+		const data = page.data as { rows?: IDataObject[]; total?: number } | IDataObject[];
+		const pageRows = Array.isArray(data) ? data : (data.rows ?? []);
+		rows.push(...pageRows);
+		const total = Array.isArray(data) ? undefined : Number(data.total);
+		const done =
+			pageRows.length < size ||
+			(total !== undefined && Number.isFinite(total) && offset + pageRows.length >= total) ||
+			(limit !== undefined && rows.length >= limit);
+		if (done) break;
+	}
+	return { data: limit === undefined ? rows : rows.slice(0, limit), request: summary! };
+}
+
+export interface PostbackResult {
+	/** Keitaro's answer text (`Success` unless the `return` parameter asked for another). */
+	answer: string;
+	request: RequestSummary;
+}
+
+/**
+ * One S2S postback: `GET <tracker>/<postback key>/postback?subid=…&status=…`. It is not part of the
+ * Admin API and needs no API key. Keitaro queues it: the answer means "accepted", not "stored".
+ */
+/** The connection, if the credential can send postbacks; a clear error before any request if not. */
+export async function requirePostbackKey(this: KeitaroContext): Promise<KeitaroConnection> {
+	const connection = await getConnection.call(this);
+	if (!connection.postbackKey) {
+		throw new NodeOperationError(this.getNode(), 'The Keitaro credential has no Postback Key', {
+			description:
+				'Conversions are created and changed through Keitaro’s postback URL. Copy the key from Keitaro → Settings → Postback URL (the part between the domain and /postback) into the credential’s Postback Key field.',
+		});
+	}
+	return connection;
+}
+
+export async function sendPostback(
+	this: KeitaroContext,
+	params: IDataObject,
+	options: { timeoutMs?: number; idempotent?: boolean } = {},
+): Promise<PostbackResult> {
+	const connection = await requirePostbackKey.call(this);
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const url = `${connection.trackerUrl}/${encodeURIComponent(connection.postbackKey)}/postback`;
+	const headers: IDataObject = { 'User-Agent': USER_AGENT };
+	const summary = summarize(connection, 'GET', withQuery(url, params), headers);
+	// Same subid and tid update one conversion in place, so a repeat is harmless. Without a tid the
+	// caller must know (e.g. the conversion exists); a create without one is never sent twice.
+	const idempotent = options.idempotent ?? Boolean(params.tid);
+	const answer = await sendWithRetries.call(
+		this,
+		async () =>
+			await this.helpers.httpRequest({
+				method: 'GET',
+				url,
+				qs: params,
+				headers,
+				encoding: 'text',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: timeoutMs,
+				skipSslCertificateValidation: connection.ignoreSslIssues,
+			}),
+		{ idempotent, timeoutMs, connection, request: summary },
+	);
+	const text = redact(answer.text.trim(), connection.secrets);
+	const expected = typeof params.return === 'string' && params.return ? params.return : 'Success';
+	if (answer.status >= 200 && answer.status < 300 && text === expected) {
+		return { answer: text, request: summary };
+	}
+	throw postbackAnswerError(this.getNode(), { ...answer, text }, summary);
+}

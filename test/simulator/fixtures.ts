@@ -1,0 +1,174 @@
+/** Builders for simulator data, and the demo data set `npm start` and the examples use. */
+import { indexConversion } from './postback';
+import type { Campaign, Click, Conversion, Group, Offer, SimulatorState } from './state';
+import { keitaroDate } from './state';
+
+const CREATED = '2026-01-05 09:00:00';
+
+export function addCampaign(state: SimulatorState, fields: Partial<Campaign> = {}): Campaign {
+	const id = fields.id ?? state.nextIds.campaign++;
+	const campaign: Campaign = {
+		id,
+		alias: `cmp${id}`,
+		name: `Campaign ${id}`,
+		type: 'position',
+		state: 'active',
+		cost_type: 'CPC',
+		cost_value: 0,
+		cost_currency: '',
+		cost_auto: false,
+		cookies_ttl: 24,
+		position: id,
+		group_id: 0,
+		bind_visitors: null,
+		traffic_source_id: 0,
+		token: `tok${id}secret`,
+		parameters: {},
+		postbacks: [],
+		notes: '',
+		created_at: CREATED,
+		updated_at: CREATED,
+		...fields,
+	};
+	state.campaigns.push(campaign);
+	return campaign;
+}
+
+export function addOffer(state: SimulatorState, fields: Partial<Offer> = {}): Offer {
+	const id = fields.id ?? state.nextIds.offer++;
+	const offer: Offer = {
+		id,
+		name: `Offer ${id}`,
+		group_id: 0,
+		action_type: 'http',
+		action_payload: `https://offer.example/${id}?sub1={subid}`,
+		action_options: {},
+		affiliate_network_id: 0,
+		payout_value: 10,
+		payout_currency: 'USD',
+		payout_type: 'CPA',
+		state: 'active',
+		payout_auto: true,
+		payout_upsell: false,
+		country: [],
+		notes: '',
+		affiliate_network: '',
+		created_at: CREATED,
+		updated_at: CREATED,
+		...fields,
+	};
+	state.offers.push(offer);
+	return offer;
+}
+
+export function addGroup(
+	state: SimulatorState,
+	fields: Partial<Group> & Pick<Group, 'name'>,
+): Group {
+	const group: Group = { id: state.nextIds.group++, position: 0, type: 'campaigns', ...fields };
+	state.groups.push(group);
+	return group;
+}
+
+export function addClick(state: SimulatorState, fields: Partial<Click> = {}): Click {
+	const clickId = fields.click_id ?? state.nextIds.click++;
+	const click: Click = {
+		click_id: clickId,
+		sub_id: `sub${clickId.toString(36).padStart(6, '0')}`,
+		visitor_code: `v${clickId}`,
+		datetime: CREATED,
+		campaign_id: state.campaigns[0]?.id ?? 0,
+		stream_id: 1,
+		offer_id: state.offers[0]?.id ?? 0,
+		landing_id: 0,
+		ts_id: 0,
+		ip: `10.0.${(clickId >> 8) & 255}.${clickId & 255}`,
+		country_code: 'DE',
+		country: 'Germany',
+		city: 'Berlin',
+		os: 'Android',
+		browser: 'Chrome',
+		device_type: 'mobile',
+		user_agent: 'Mozilla/5.0',
+		referrer: '',
+		keyword: '',
+		source: 'fb',
+		external_id: '',
+		creative_id: '',
+		ad_campaign_id: '',
+		cost: 0.05,
+		is_unique_campaign: true,
+		is_bot: false,
+		sub_ids: {},
+		...fields,
+	};
+	state.clicks.push(click);
+	state.clicksBySubId.set(click.sub_id, click);
+	return click;
+}
+
+export function addConversion(
+	state: SimulatorState,
+	fields: Partial<Conversion> & Pick<Conversion, 'sub_id'>,
+): Conversion {
+	const conversion: Conversion = {
+		conversion_id: fields.conversion_id ?? state.nextIds.conversion++,
+		tid: '',
+		status: 'lead',
+		previous_status: '',
+		original_status: fields.status ?? 'lead',
+		revenue: 0,
+		cost: 0,
+		postback_datetime: CREATED,
+		sale_datetime: '',
+		params: {},
+		sub_ids: {},
+		...fields,
+	};
+	indexConversion(state, conversion);
+	return conversion;
+}
+
+/**
+ * The demo tracker: two campaigns, an offer that takes payouts from postbacks and one that does
+ * not, groups, and a few clicks with leads waiting to become sales.
+ */
+export function seedDemo(state: SimulatorState, now: Date): void {
+	addGroup(state, { name: 'Nutra', type: 'campaigns' });
+	addGroup(state, { name: 'Finance', type: 'offers' });
+	const spring = addCampaign(state, { name: 'Spring AU', alias: 'springau' });
+	addCampaign(state, { name: 'Autumn DE', alias: 'autumnde' });
+	const auto = addOffer(state, {
+		name: 'Keto Max (payout from postback)',
+		payout_auto: true,
+		payout_value: 20,
+	});
+	addOffer(state, {
+		name: 'Loan Pro (fixed payout)',
+		payout_auto: false,
+		payout_value: 15,
+		payout_upsell: true,
+	});
+	const today = keitaroDate(new Date(now.getTime() - 3600_000));
+	const leads: Array<[string, string, number]> = [
+		['demo-click-1', 'crm-1001', 0],
+		['demo-click-2', 'crm-1002', 0],
+		['demo-click-3', 'crm-1003', 0],
+	];
+	for (const [subId, tid] of leads) {
+		addClick(state, { sub_id: subId, campaign_id: spring.id, offer_id: auto.id, datetime: today });
+		addConversion(state, {
+			sub_id: subId,
+			tid,
+			status: 'lead',
+			revenue: 0,
+			postback_datetime: today,
+		});
+	}
+	addClick(state, {
+		sub_id: 'demo-click-4',
+		campaign_id: spring.id,
+		offer_id: auto.id,
+		datetime: today,
+	});
+}

@@ -1,0 +1,339 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */ // request bodies are untyped JSON, checked by hand like Keitaro does
+/**
+ * Keitaro's "grid" query used by POST /clicks/log, /conversions/log and /report/build:
+ * range (interval or from/to in a time zone), columns, filters, sort, limit/offset; answer
+ * `{rows, total, meta}`. Rules follow Keitaro's QueryParams (api-notes §3.1, §5).
+ */
+import { keitaroDate } from './state';
+
+export class HttpError extends Error {
+	constructor(
+		public status: number,
+		public body: unknown,
+		public contentType = 'application/json',
+	) {
+		super(typeof body === 'string' ? body : JSON.stringify(body));
+	}
+}
+
+export interface Filter {
+	name: string;
+	operator: string;
+	expression?: unknown;
+}
+
+export interface GridDefinition<T> {
+	/** column name → value of that column for one source item */
+	columns: Record<string, (item: T) => unknown>;
+	/** the column the range applies to (Keitaro: click datetime, or postback_datetime for conversions) */
+	dateColumn: string;
+	/** fast candidate look-up for EQUALS / IN_LIST filters on indexed columns */
+	indexes?: Record<string, (value: string) => T[]>;
+}
+
+const OPERATORS = new Set([
+	'EQUALS',
+	'NOT_EQUAL',
+	'EQUALS_OR_GREATER_THAN',
+	'EQUALS_OR_LESS_THAN',
+	'GREATER_THAN',
+	'LESS_THAN',
+	'MATCH_REGEXP',
+	'NOT_MATCH_REGEXP',
+	'BEGINS_WITH',
+	'ENDS_WITH',
+	'CONTAINS',
+	'NOT_CONTAIN',
+	'IN_LIST',
+	'NOT_IN_LIST',
+	'BETWEEN',
+	'IS_SET',
+	'IS_NOT_SET',
+	'IS_TRUE',
+	'IS_FALSE',
+]);
+
+function bad(message: string): never {
+	throw new HttpError(400, { error: message });
+}
+
+/** Offset in ms of a time zone at a UTC instant (Intl knows every IANA zone). */
+function zoneOffsetMs(timeZone: string, at: Date): number {
+	let parts: Intl.DateTimeFormatPart[];
+	try {
+		parts = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		}).formatToParts(at);
+	} catch {
+		bad(`Unknown timezone "${timeZone}"`);
+	}
+	const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
+	return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** "2026-03-01" or "2026-03-01 10:00[:00]" in `timeZone` → UTC Keitaro datetime string. */
+function zonedToUtc(value: string, timeZone: string, endOfDay: boolean): string {
+	const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
+	if (!m) bad(`Invalid date "${value}"`);
+	const [, y, mo, d, h, mi, s] = m;
+	const wall = Date.UTC(
+		+y,
+		+mo - 1,
+		+d,
+		h ? +h : endOfDay ? 23 : 0,
+		mi ? +mi : endOfDay ? 59 : 0,
+		s ? +s : endOfDay ? 59 : 0,
+	);
+	const offset = zoneOffsetMs(timeZone, new Date(wall));
+	return keitaroDate(new Date(wall - offset));
+}
+
+/** Wall-clock midnight of `now` in the zone, shifted by whole days. */
+function zonedMidnight(now: Date, timeZone: string, daysBack = 0): Date {
+	const wallNow = new Date(now.getTime() + zoneOffsetMs(timeZone, now));
+	const wallMidnight = Date.UTC(
+		wallNow.getUTCFullYear(),
+		wallNow.getUTCMonth(),
+		wallNow.getUTCDate() - daysBack,
+	);
+	return new Date(wallMidnight - zoneOffsetMs(timeZone, new Date(wallMidnight)));
+}
+
+/** Keitaro interval keywords (api-notes §5.2) → [fromUtc, toUtc]. */
+function intervalBounds(interval: string, now: Date, timeZone: string): [string, string] {
+	const end = keitaroDate(now);
+	const wallNow = new Date(now.getTime() + zoneOffsetMs(timeZone, now));
+	const startOf = (daysBack: number) => keitaroDate(zonedMidnight(now, timeZone, daysBack));
+	switch (interval) {
+		case 'all_time':
+			return ['0000-01-01 00:00:00', '9999-12-31 23:59:59'];
+		case 'today':
+			return [startOf(0), end];
+		case 'yesterday':
+			return [startOf(1), keitaroDate(new Date(zonedMidnight(now, timeZone, 0).getTime() - 1000))];
+		case 'first_day_of_this_week':
+			return [startOf((wallNow.getUTCDay() + 6) % 7), end];
+		case 'first_day_of_this_month':
+			return [startOf(wallNow.getUTCDate() - 1), end];
+		case 'first_day_of_this_year': {
+			const jan1 = Date.UTC(wallNow.getUTCFullYear(), 0, 1);
+			return [
+				startOf(
+					Math.round(
+						(Date.UTC(wallNow.getUTCFullYear(), wallNow.getUTCMonth(), wallNow.getUTCDate()) -
+							jan1) /
+							86400000,
+					),
+				),
+				end,
+			];
+		}
+		case 'previous_month': {
+			const first = Date.UTC(wallNow.getUTCFullYear(), wallNow.getUTCMonth() - 1, 1);
+			const last = Date.UTC(wallNow.getUTCFullYear(), wallNow.getUTCMonth(), 1) - 1000;
+			const toUtc = (wall: number) =>
+				keitaroDate(new Date(wall - zoneOffsetMs(timeZone, new Date(wall))));
+			return [toUtc(first), toUtc(last)];
+		}
+	}
+	const relative = /^(\d+)_(day|days|week|weeks|month|months|year|years)_ago$/.exec(interval);
+	if (relative) {
+		const n = Number(relative[1]);
+		const unit = relative[2].replace(/s$/, '');
+		const days = unit === 'day' ? n : unit === 'week' ? 7 * n : unit === 'month' ? 30 * n : 365 * n;
+		return [startOf(days), end];
+	}
+	bad(`Unknown interval "${interval}"`);
+}
+
+function rangeBounds(range: any, now: Date): [string, string] {
+	if (typeof range !== 'object' || range === null) bad('"range" must be an object');
+	const timeZone = typeof range.timezone === 'string' && range.timezone ? range.timezone : 'UTC';
+	if (range.from || range.to) {
+		const from = range.from
+			? zonedToUtc(String(range.from), timeZone, false)
+			: '0000-01-01 00:00:00';
+		const to = range.to ? zonedToUtc(String(range.to), timeZone, true) : '9999-12-31 23:59:59';
+		return [from, to];
+	}
+	if (range.interval) return intervalBounds(String(range.interval), now, timeZone);
+	bad('"range" must contain "interval", "from" or "to"');
+}
+
+function asList(expression: unknown): string[] {
+	if (Array.isArray(expression)) return expression.map(String);
+	return String(expression ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+function compare(a: unknown, b: unknown): number {
+	const na = Number(a);
+	const nb = Number(b);
+	if (
+		a !== '' &&
+		b !== '' &&
+		a !== null &&
+		b !== null &&
+		Number.isFinite(na) &&
+		Number.isFinite(nb)
+	)
+		return na - nb;
+	return String(a ?? '').localeCompare(String(b ?? ''));
+}
+
+function matches(value: unknown, filter: Filter): boolean {
+	const text = value === null || value === undefined ? '' : String(value);
+	const expr = filter.expression;
+	switch (filter.operator) {
+		case 'EQUALS':
+			return compare(value, expr) === 0;
+		case 'NOT_EQUAL':
+			return !matches(value, { ...filter, operator: 'EQUALS' });
+		case 'GREATER_THAN':
+			return compare(value, expr) > 0;
+		case 'LESS_THAN':
+			return compare(value, expr) < 0;
+		case 'EQUALS_OR_GREATER_THAN':
+			return compare(value, expr) >= 0;
+		case 'EQUALS_OR_LESS_THAN':
+			return compare(value, expr) <= 0;
+		case 'CONTAINS':
+			return text.toLowerCase().includes(String(expr ?? '').toLowerCase());
+		case 'NOT_CONTAIN':
+			return !text.toLowerCase().includes(String(expr ?? '').toLowerCase());
+		case 'BEGINS_WITH':
+			return text.startsWith(String(expr ?? ''));
+		case 'ENDS_WITH':
+			return text.endsWith(String(expr ?? ''));
+		case 'MATCH_REGEXP':
+			return new RegExp(String(expr ?? '')).test(text);
+		case 'NOT_MATCH_REGEXP':
+			return !new RegExp(String(expr ?? '')).test(text);
+		case 'IN_LIST':
+			return asList(expr).includes(text);
+		case 'NOT_IN_LIST':
+			return !asList(expr).includes(text);
+		case 'BETWEEN': {
+			const [lo, hi] = asList(expr);
+			return compare(value, lo) >= 0 && compare(value, hi) <= 0;
+		}
+		case 'IS_SET':
+			return text !== '' && text !== '0' && value !== false;
+		case 'IS_NOT_SET':
+			return !(text !== '' && text !== '0' && value !== false);
+		case 'IS_TRUE':
+			return value === true || text === '1' || text === 'true';
+		case 'IS_FALSE':
+			return !(value === true || text === '1' || text === 'true');
+	}
+	return false;
+}
+
+export interface GridAnswer {
+	rows: Record<string, unknown>[];
+	total: number;
+	meta: Record<string, unknown>;
+}
+
+export function runGrid<T>(
+	source: T[],
+	definition: GridDefinition<T>,
+	query: any,
+	now: Date,
+): GridAnswer {
+	const started = Date.now();
+	if (typeof query !== 'object' || query === null || Array.isArray(query))
+		bad('Request body must be a JSON object');
+	if (query.range === undefined && query.limit === undefined)
+		bad('You must provide "range" or "limit"');
+	for (const key of ['limit', 'offset'] as const) {
+		if (
+			query[key] !== undefined &&
+			(!Number.isInteger(Number(query[key])) || Number(query[key]) < 0)
+		) {
+			bad(`"${key}" must be a whole number of 0 or more`);
+		}
+	}
+	const known = Object.keys(definition.columns);
+	const columns: string[] =
+		Array.isArray(query.columns) && query.columns.length ? query.columns.map(String) : known;
+	for (const column of columns) {
+		if (!definition.columns[column])
+			bad(`Unknown column "${column}". Available columns: ${known.join(', ')}`);
+	}
+	const filters: Filter[] = Array.isArray(query.filters) ? query.filters : [];
+	for (const filter of filters) {
+		if (!filter || typeof filter.name !== 'string' || typeof filter.operator !== 'string')
+			bad('Each filter needs "name" and "operator"');
+		if (!definition.columns[filter.name])
+			bad(`Unknown filter "${filter.name}". Available columns: ${known.join(', ')}`);
+		if (!OPERATORS.has(filter.operator)) bad(`Unknown operator "${filter.operator}"`);
+	}
+	let candidates = source;
+	for (const filter of filters) {
+		const index = definition.indexes?.[filter.name];
+		if (index && (filter.operator === 'EQUALS' || filter.operator === 'IN_LIST')) {
+			const values =
+				filter.operator === 'EQUALS'
+					? [String(filter.expression ?? '')]
+					: asList(filter.expression);
+			candidates = [...new Set(values.flatMap((v) => index(v)))];
+			break;
+		}
+	}
+	const dateOf = definition.columns[definition.dateColumn];
+	const [from, to] = query.range !== undefined ? rangeBounds(query.range, now) : ['', '\uffff'];
+	let selected = candidates.filter((item) => {
+		const date = String(dateOf(item));
+		if (date < from || date > to) return false;
+		return filters.every((f) => matches(definition.columns[f.name](item), f));
+	});
+	const sort: Array<{ name: string; order?: string }> = Array.isArray(query.sort) ? query.sort : [];
+	// Keitaro silently drops a sort on a column that is not selected
+	const usableSort = sort.filter((s) => s && columns.includes(s.name));
+	if (usableSort.length) {
+		selected = [...selected].sort((a, b) => {
+			for (const s of usableSort) {
+				const get = definition.columns[s.name];
+				const c = compare(get(a), get(b));
+				if (c !== 0) return String(s.order).toUpperCase() === 'DESC' ? -c : c;
+			}
+			return 0;
+		});
+	}
+	const offset = Number(query.offset ?? 0);
+	const page =
+		query.limit === undefined
+			? selected.slice(offset)
+			: selected.slice(offset, offset + Number(query.limit));
+	const rows = page.map((item) => {
+		const row: Record<string, unknown> = {};
+		for (const column of columns) row[column] = definition.columns[column](item);
+		return row;
+	});
+	return {
+		rows,
+		total: selected.length,
+		meta: {
+			execution_time: ((Date.now() - started) / 1000).toFixed(4),
+			datetime: now.toISOString(),
+		},
+	};
+}

@@ -1,0 +1,19 @@
+import { campaignRoutes } from './campaigns';
+import { clickRoutes } from './clicks';
+import { conversionRoutes } from './conversions';
+import { groupRoutes } from './groups';
+import { logRoutes } from './logs';
+import { offerRoutes } from './offers';
+import type { Route } from './types';
+
+export type { Route, RouteContext } from './types';
+
+/** Every Admin API route the simulator serves; test/contract.test.ts checks each against the spec. */
+export const adminRoutes: Route[] = [
+	...campaignRoutes,
+	...offerRoutes,
+	...groupRoutes,
+	...clickRoutes,
+	...conversionRoutes,
+	...logRoutes,
+];

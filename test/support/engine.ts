@@ -1,0 +1,341 @@
+/* eslint-disable */ // test infrastructure: not shipped, not scanned
+/**
+ * Runs n8n workflows in-process on n8n-core's real engine (WorkflowExecute, PollContext):
+ * parameters, expressions, credentials (including the credential's `authenticate`), pairedItem,
+ * Continue On Fail and HTTP through n8n's own request helpers. Only what needs n8n's database is
+ * replaced: the credential store and the node registry.
+ */
+import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
+
+/** Pass-through stand-ins for the two core nodes the examples use around ours. */
+function passThrough(name: string, displayName: string, isTrigger: boolean): INodeType {
+	return {
+		description: {
+			displayName,
+			name,
+			group: [isTrigger ? 'trigger' : 'transform'],
+			version: 1,
+			description: `${displayName} (test stand-in)`,
+			defaults: { name: displayName },
+			inputs: isTrigger ? [] : [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			return [this.getInputData()];
+		},
+	};
+}
+
+const CORE_STAND_INS: Record<string, INodeType> = {
+	'n8n-nodes-base.manualTrigger': passThrough('manualTrigger', 'Manual Trigger', true),
+	'n8n-nodes-base.noOp': passThrough('noOp', 'No Operation', false),
+};
+
+class NodeRegistry implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const found = this.types[type];
+		if (!found) throw new Error(`The test engine does not know node type ${type}`);
+		return found;
+	}
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Serves credentials by type and applies their `authenticate` like n8n's CredentialsHelper. */
+class CredentialStore extends ICredentialsHelper {
+	constructor(
+		private readonly types: Record<string, ICredentialType>,
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.types[type]?.properties ?? [];
+	}
+	async getDecrypted(_: IWorkflowExecuteAdditionalData, __: INodeCredentialsDetails, type: string) {
+		if (!this.data[type]) throw new Error(`No test credential of type ${type}`);
+		// the server fills in defaults of properties the user never touched
+		return NodeHelpers.getNodeParameters(
+			this.getCredentialsProperties(type),
+			this.data[type] as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
+	}
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.types[typeName]?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type === 'generic') {
+			const resolve = (value: string) =>
+				value.startsWith('=')
+					? String(
+							workflow.expression.getSimpleParameterValue(
+								node,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							) ?? '',
+						)
+					: value;
+			const options = requestOptions as unknown as Record<string, Record<string, string>>;
+			for (const [outer, inner] of Object.entries(authenticate.properties)) {
+				options[outer] ??= {};
+				for (const [key, value] of Object.entries(inner as Record<string, string>))
+					options[outer][resolve(key)] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by the test engine');
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+}
+
+export interface EngineOptions {
+	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
+	credentialTypes: Record<string, ICredentialType>;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+export interface WorkflowDefinition {
+	nodes: INode[];
+	connections: IWorkflowBase['connections'];
+	settings?: IWorkflowBase['settings'];
+	staticData?: IDataObject;
+}
+
+function additionalData(
+	options: EngineOptions,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	const base = 'http://127.0.0.1:5678';
+	return {
+		hooks,
+		credentialsHelper: new CredentialStore(options.credentialTypes, options.credentials),
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: `${base}/`,
+		// n8n-core builds $execution.resumeUrl and friends from these; they must be absolute URLs
+		formBaseUrl: `${base}/form`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		formTestBaseUrl: `${base}/form-test`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		mcpBaseUrl: `${base}/mcp`,
+		mcpTestBaseUrl: `${base}/mcp-test`,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not part of these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not part of these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function buildWorkflow(definition: WorkflowDefinition, options: EngineOptions): Workflow {
+	return new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes: definition.nodes,
+		connections: definition.connections,
+		active: false,
+		nodeTypes: new NodeRegistry({ ...CORE_STAND_INS, ...options.nodeTypes }),
+		settings: { executionOrder: 'v1', ...definition.settings },
+		staticData: definition.staticData,
+	});
+}
+
+/** Runs a workflow from its trigger to the end, as a manual execution does. */
+export async function executeWorkflow(
+	definition: WorkflowDefinition,
+	options: EngineOptions,
+	triggerItems: INodeExecutionData[] = [{ json: {} }],
+): Promise<IRun> {
+	const workflow = buildWorkflow(definition, options);
+	const workflowData = {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes: definition.nodes,
+		connections: definition.connections,
+	} as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
+	const start = workflow.getStartNode();
+	if (!start) throw new Error('the workflow has no trigger node');
+	const runData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: start, data: { main: [triggerItems] }, source: null }],
+		},
+	});
+	await new WorkflowExecute(
+		additionalData(options, hooks),
+		'manual',
+		runData,
+	).processRunExecutionData(workflow);
+	return await finished;
+}
+
+/** One poll of a polling trigger with a real PollContext; static data carries over between calls. */
+export async function pollTrigger(
+	definition: WorkflowDefinition,
+	nodeName: string,
+	options: EngineOptions,
+	mode: 'trigger' | 'manual' = 'trigger',
+): Promise<{ items: INodeExecutionData[][] | null; staticData: IDataObject }> {
+	const workflow = buildWorkflow(
+		{ ...definition, staticData: definition.staticData ?? {} },
+		options,
+	);
+	const node = workflow.getNode(nodeName);
+	if (!node) throw new Error(`no node named ${nodeName}`);
+	const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	if (!type.poll) throw new Error(`${node.type} cannot poll`);
+	const context = new PollContext(workflow, node, additionalData(options), mode, 'activate');
+	const items = await type.poll.call(context);
+	return { items, staticData: workflow.staticData as IDataObject };
+}
+
+/** Items a node put out in its first run (first output, or the one asked for). */
+export function nodeOutput(run: IRun, nodeName: string, output = 0): INodeExecutionData[] {
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	if (!task)
+		throw new Error(
+			`node "${nodeName}" did not run: ${run.data.resultData.error?.message ?? 'no error'}`,
+		);
+	return task.data?.main?.[output] ?? [];
+}
+
+/**
+ * Runs a credential's `test` request the way n8n's credential tester does: as the only routed
+ * property of a throw-away declarative node.
+ */
+export async function testCredential(
+	type: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ ok: boolean; message?: string; description?: string }> {
+	if (!type.test) throw new Error(`${type.name} has no test request`);
+	const tester: INodeType = {
+		description: {
+			displayName: 'Credential Test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Credential Test' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: type.name, required: true }],
+			properties: [
+				{
+					displayName: 'Test',
+					name: 'test',
+					type: 'string',
+					default: '',
+					routing: { request: type.test.request },
+				},
+			],
+		},
+	};
+	const run = await executeWorkflow(
+		{
+			nodes: [
+				{
+					id: '1',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: '2',
+					name: 'Test',
+					type: 'test.credentialTest',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: {},
+					credentials: { [type.name]: { id: '1', name: 'under test' } },
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'Test', type: NodeConnectionTypes.Main, index: 0 }]] },
+			},
+		},
+		{
+			nodeTypes: { 'test.credentialTest': tester },
+			credentialTypes: { [type.name]: type },
+			credentials: { [type.name]: data },
+		},
+	);
+	const error = run.data.resultData.error as (Error & { description?: string }) | undefined;
+	return run.status === 'success'
+		? { ok: true }
+		: { ok: false, message: error?.message, description: error?.description };
+}
