@@ -1,4 +1,3 @@
-/* eslint-disable */
 import { addClick, addConversion, addOffer, type KeitaroSimulator } from '../simulator';
 import { jsonOf, runKeitaro, startSimulator } from '../support/keitaro';
 

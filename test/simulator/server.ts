@@ -64,6 +64,15 @@ export interface SimulatorOptions {
 	tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
+/** An answer the simulator gives instead of Keitaro's, once, to a request whose path contains `pathIncludes`. */
+export interface ScriptedAnswer {
+	pathIncludes?: string;
+	status: number;
+	body: string;
+	contentType?: string;
+	headers?: http.OutgoingHttpHeaders;
+}
+
 export const DEFAULT_API_KEY = 'sim-api-key-0123456789abcdef';
 export const DEFAULT_POSTBACK_KEY = 'sim7pbk';
 
@@ -119,6 +128,7 @@ export class KeitaroSimulator {
 	private queueTimer: NodeJS.Timeout | undefined;
 	private idleWaiters: Array<() => void> = [];
 	private random: () => number = Math.random;
+	private scripted: ScriptedAnswer[] = [];
 
 	constructor(options: SimulatorOptions = {}) {
 		this.apiKeys = options.apiKeys ?? { [DEFAULT_API_KEY]: 'admin' };
@@ -155,6 +165,11 @@ export class KeitaroSimulator {
 		clearTimeout(this.queueTimer);
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	/** Queues answers in Keitaro's less common styles (plain-text 404, field maps, HTML) for tests. */
+	scriptAnswer(...answers: ScriptedAnswer[]): void {
+		this.scripted.push(...answers);
 	}
 
 	setFaults(faults: FaultConfig | undefined): void {
@@ -237,6 +252,18 @@ export class KeitaroSimulator {
 			return this.write(res, status, payload, contentType, headers, fault);
 		};
 		if (fault && (await this.failBefore(fault, res, record))) return;
+		const scriptedIndex = kind
+			? this.scripted.findIndex((a) => !a.pathIncludes || url.pathname.includes(a.pathIncludes))
+			: -1;
+		if (scriptedIndex >= 0) {
+			const [answer] = this.scripted.splice(scriptedIndex, 1);
+			return send(
+				answer.status,
+				answer.body,
+				answer.contentType ?? 'application/json',
+				answer.headers,
+			);
+		}
 
 		if (kind === 'postback') {
 			const params = url.searchParams;

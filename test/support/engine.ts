@@ -1,4 +1,3 @@
-/* eslint-disable */ // test infrastructure: not shipped, not scanned
 /**
  * Runs n8n workflows in-process on n8n-core's real engine (WorkflowExecute, PollContext):
  * parameters, expressions, credentials (including the credential's `authenticate`), pairedItem,

@@ -1,4 +1,3 @@
-/* eslint-disable */ // test infrastructure: not shipped, not scanned
 /** Keitaro node + simulator helpers shared by the tests. */
 import type {
 	ICredentialDataDecryptedObject,
