@@ -130,8 +130,9 @@ export function addConversion(
 }
 
 /**
- * The demo tracker: two campaigns, an offer that takes payouts from postbacks and one that does
- * not, groups, and a few clicks with leads waiting to become sales.
+ * The demo tracker the examples run on: two campaigns, an offer that takes payouts from postbacks
+ * and one that does not, and five clicks: two leads waiting to become sales, two sales (one to be
+ * refunded in part, one charged back), and one click without a conversion.
  */
 export function seedDemo(state: SimulatorState, now: Date): void {
 	addGroup(state, { name: 'Nutra', type: 'campaigns' });
@@ -149,26 +150,28 @@ export function seedDemo(state: SimulatorState, now: Date): void {
 		payout_value: 15,
 		payout_upsell: true,
 	});
-	const today = keitaroDate(new Date(now.getTime() - 3600_000));
-	const leads: Array<[string, string, number]> = [
-		['demo-click-1', 'crm-1001', 0],
-		['demo-click-2', 'crm-1002', 0],
-		['demo-click-3', 'crm-1003', 0],
+	const at = keitaroDate(new Date(now.getTime() - 3600_000));
+	const conversions: Array<[string, string, 'lead' | 'sale', number]> = [
+		['demo-click-1', 'crm-1001', 'lead', 0],
+		['demo-click-2', 'crm-1002', 'lead', 0],
+		['demo-click-3', 'crm-1003', 'sale', 30],
+		['demo-click-4', 'crm-1004', 'sale', 45],
 	];
-	for (const [subId, tid] of leads) {
-		addClick(state, { sub_id: subId, campaign_id: spring.id, offer_id: auto.id, datetime: today });
+	for (const [subId, tid, status, revenue] of conversions) {
+		addClick(state, { sub_id: subId, campaign_id: spring.id, offer_id: auto.id, datetime: at });
 		addConversion(state, {
 			sub_id: subId,
 			tid,
-			status: 'lead',
-			revenue: 0,
-			postback_datetime: today,
+			status,
+			revenue,
+			postback_datetime: at,
+			sale_datetime: status === 'sale' ? at : '',
 		});
 	}
 	addClick(state, {
-		sub_id: 'demo-click-4',
+		sub_id: 'demo-click-5',
 		campaign_id: spring.id,
 		offer_id: auto.id,
-		datetime: today,
+		datetime: at,
 	});
 }

@@ -1,3 +1,4 @@
+/* eslint-disable */ // not shipped: runs under Node, outside the n8n sandbox rules
 /**
  * Runs n8n workflows in-process on n8n-core's real engine (WorkflowExecute, PollContext):
  * parameters, expressions, credentials (including the credential's `authenticate`), pairedItem,
@@ -10,7 +11,6 @@ import type {
 	ICredentials,
 	ICredentialType,
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -32,35 +32,37 @@ import {
 	Workflow,
 } from 'n8n-workflow';
 
-/** Pass-through stand-ins for the two core nodes the examples use around ours. */
-function passThrough(name: string, displayName: string, isTrigger: boolean): INodeType {
-	return {
-		description: {
-			displayName,
-			name,
-			group: [isTrigger ? 'trigger' : 'transform'],
-			version: 1,
-			description: `${displayName} (test stand-in)`,
-			defaults: { name: displayName },
-			inputs: isTrigger ? [] : [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			properties: [],
-		},
-		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			return [this.getInputData()];
-		},
-	};
-}
-
-const CORE_STAND_INS: Record<string, INodeType> = {
-	'n8n-nodes-base.manualTrigger': passThrough('manualTrigger', 'Manual Trigger', true),
-	'n8n-nodes-base.noOp': passThrough('noOp', 'No Operation', false),
+/**
+ * n8n's own core nodes, loaded from n8n-nodes-base (the package the n8n server ships), so example
+ * workflows run with the real Manual Trigger, Edit Fields, If and HTTP Request nodes.
+ */
+const CORE_NODES: Record<string, [string, string]> = {
+	'n8n-nodes-base.manualTrigger': ['ManualTrigger/ManualTrigger.node', 'ManualTrigger'],
+	'n8n-nodes-base.noOp': ['NoOp/NoOp.node', 'NoOp'],
+	'n8n-nodes-base.set': ['Set/Set.node', 'Set'],
+	'n8n-nodes-base.if': ['If/If.node', 'If'],
+	'n8n-nodes-base.filter': ['Filter/Filter.node', 'Filter'],
+	'n8n-nodes-base.httpRequest': ['HttpRequest/HttpRequest.node', 'HttpRequest'],
+	'n8n-nodes-base.splitOut': ['Transform/SplitOut/SplitOut.node', 'SplitOut'],
+	'n8n-nodes-base.aggregate': ['Transform/Aggregate/Aggregate.node', 'Aggregate'],
 };
+
+const loadedCoreNodes = new Map<string, INodeType | IVersionedNodeType>();
+
+function coreNode(type: string): INodeType | IVersionedNodeType | undefined {
+	const entry = CORE_NODES[type];
+	if (!entry) return undefined;
+	if (!loadedCoreNodes.has(type)) {
+		const module = require(`n8n-nodes-base/dist/nodes/${entry[0]}`);
+		loadedCoreNodes.set(type, new module[entry[1]]());
+	}
+	return loadedCoreNodes.get(type);
+}
 
 class NodeRegistry implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 	getByName(type: string): INodeType | IVersionedNodeType {
-		const found = this.types[type];
+		const found = this.types[type] ?? coreNode(type);
 		if (!found) throw new Error(`The test engine does not know node type ${type}`);
 		return found;
 	}
@@ -199,7 +201,7 @@ function buildWorkflow(definition: WorkflowDefinition, options: EngineOptions): 
 		nodes: definition.nodes,
 		connections: definition.connections,
 		active: false,
-		nodeTypes: new NodeRegistry({ ...CORE_STAND_INS, ...options.nodeTypes }),
+		nodeTypes: new NodeRegistry(options.nodeTypes),
 		settings: { executionOrder: 'v1', ...definition.settings },
 		staticData: definition.staticData,
 	});

@@ -1,0 +1,75 @@
+import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
+import { seedDemo, type KeitaroSimulator } from './simulator';
+import { nodeOutput } from './support/engine';
+import { loadExamples, runExample } from './support/examples';
+import { KEITARO_TYPE, startSimulator } from './support/keitaro';
+
+const examples = loadExamples();
+let sim: KeitaroSimulator;
+beforeEach(async () => {
+	sim = await startSimulator();
+	seedDemo(sim.state, sim.now());
+});
+afterEach(async () => sim.stop());
+
+const conversion = (subId: string) => sim.state.conversionsBySubId.get(subId)![0];
+const run = async (file: string) => {
+	const example = examples.find((e) => e.file === file)!;
+	const result = await runExample(example, sim, { [KEITARO_TYPE]: new Keitaro() });
+	expect(result.data.resultData.error).toBeUndefined();
+	return result;
+};
+
+test('every example is an importable workflow that uses the Keitaro node', () => {
+	expect(examples.map((e) => e.file)).toEqual(
+		expect.arrayContaining(['lead-to-sale.json', 'revenue-adjustment.json']),
+	);
+	for (const { workflow } of examples) {
+		expect(workflow.name).toMatch(/^Keitaro/);
+		expect(workflow.nodes.some((n) => n.type === KEITARO_TYPE)).toBe(true);
+	}
+});
+
+test('lead-to-sale: the CRM events move both leads to sale with their amounts', async () => {
+	const result = await run('lead-to-sale.json');
+	const out = nodeOutput(result, 'Keitaro: lead to sale').map((i) => i.json.data);
+	expect(out).toMatchObject([
+		{
+			click_id: 'demo-click-1',
+			before: { status: 'lead' },
+			after: { status: 'sale', revenue: 25 },
+			confirmed: true,
+		},
+		{
+			click_id: 'demo-click-2',
+			before: { status: 'lead' },
+			after: { status: 'sale', revenue: 40 },
+			confirmed: true,
+		},
+	]);
+	expect(conversion('demo-click-1')).toMatchObject({
+		status: 'sale',
+		previous_status: 'lead',
+		revenue: 25,
+	});
+	expect(conversion('demo-click-2')).toMatchObject({
+		status: 'sale',
+		previous_status: 'lead',
+		revenue: 40,
+	});
+});
+
+test('revenue-adjustment: a partial refund lowers revenue, a chargeback rejects the sale', async () => {
+	const result = await run('revenue-adjustment.json');
+	const out = nodeOutput(result, 'Keitaro: set revenue').map((i) => i.json.data);
+	expect(out).toMatchObject([
+		{ before: { status: 'sale', revenue: 30 }, after: { status: 'sale', revenue: 18.5 } },
+		{ before: { status: 'sale', revenue: 45 }, after: { status: 'rejected', revenue: 0 } },
+	]);
+	expect(conversion('demo-click-3')).toMatchObject({ status: 'sale', revenue: 18.5 });
+	expect(conversion('demo-click-4')).toMatchObject({
+		status: 'rejected',
+		previous_status: 'sale',
+		revenue: 0,
+	});
+});

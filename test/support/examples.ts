@@ -1,0 +1,48 @@
+/* eslint-disable */ // not shipped: runs under Node, outside the n8n sandbox rules
+/** The importable workflows of examples/, run through the in-process engine. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeType, IRun, IWorkflowBase } from 'n8n-workflow';
+
+import { KeitaroApi } from '../../credentials/KeitaroApi.credentials';
+import type { KeitaroSimulator } from '../simulator';
+import { executeWorkflow } from './engine';
+import { credentialsFor } from './keitaro';
+
+export const EXAMPLES_DIR = join(__dirname, '..', '..', 'examples');
+
+export interface Example {
+	file: string;
+	workflow: IWorkflowBase;
+}
+
+export function loadExamples(): Example[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')),
+		}));
+}
+
+/** Runs one example against the simulator; `nodeTypes` supplies the package's nodes (source or dist). */
+export async function runExample(
+	example: Example,
+	sim: KeitaroSimulator,
+	nodeTypes: Record<string, INodeType>,
+): Promise<IRun> {
+	return await executeWorkflow(
+		{
+			nodes: example.workflow.nodes,
+			connections: example.workflow.connections,
+			settings: example.workflow.settings,
+		},
+		{
+			nodeTypes,
+			credentialTypes: { keitaroApi: new KeitaroApi() },
+			credentials: { keitaroApi: credentialsFor(sim) },
+		},
+	);
+}
