@@ -13,7 +13,6 @@ import { KeitaroSimulator, seedDemo } from '../test/simulator';
 import { loadExamples, runExample } from '../test/support/examples';
 import { KEITARO_TYPE } from '../test/support/keitaro';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Keitaro } = require(
 	join(__dirname, '..', 'dist', 'nodes', 'Keitaro', 'Keitaro.node.js'),
 ) as {
