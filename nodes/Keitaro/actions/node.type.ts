@@ -16,7 +16,20 @@ export interface OperationResult {
 	request: RequestSummary | null;
 }
 
+/**
+ * A Keitaro endpoint an operation calls: a path of the Admin API as written in Keitaro's OpenAPI
+ * spec (relative to /admin_api/v1), or the tracker's postback URL. The operation reference
+ * (docs/operations.md) and the coverage test read these.
+ */
+export type Endpoint =
+	| { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string }
+	| { method: 'GET'; postback: true };
+
+export const POSTBACK: Endpoint = { method: 'GET', postback: true };
+
 export interface KeitaroOperation {
 	description: INodeProperties[];
+	/** every endpoint the operation may call, the one that does the work first */
+	endpoints: readonly Endpoint[];
 	execute(this: IExecuteFunctions, i: number): Promise<OperationResult>;
 }

@@ -6,7 +6,7 @@ import { forEachLimited } from '../helpers/concurrency';
 import * as conversion from './conversion';
 import type { KeitaroOperation, KeitaroType, OperationResult } from './node.type';
 
-function operationFor(type: KeitaroType): KeitaroOperation | undefined {
+export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 	switch (type.resource) {
 		case 'conversion':
 			return conversion[type.operation];

@@ -18,7 +18,8 @@ import {
 } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
 import { requirePostbackKey, sendPostback } from '../../transport';
-import type { OperationResult } from '../node.type';
+import type { Endpoint, OperationResult } from '../node.type';
+import { POSTBACK } from '../node.type';
 
 const properties: INodeProperties[] = [
 	...conversionDataFields('create'),
@@ -30,6 +31,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [concurrencyOption, confirmOption, confirmTimeoutOption, dataOnlyOption],
 	},
+];
+
+export const endpoints: Endpoint[] = [
+	POSTBACK,
+	{ method: 'POST', path: '/clicks/log' },
+	{ method: 'POST', path: '/conversions/log' },
+	{ method: 'GET', path: '/logs/{type}' },
 ];
 
 export const description = updateDisplayOptions(

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { concurrencyOption, dataOnlyOption } from '../../descriptions/options';
 import { equals, findConversions } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
-import type { OperationResult } from '../node.type';
+import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -56,6 +56,8 @@ const properties: INodeProperties[] = [
 		options: [concurrencyOption, dataOnlyOption],
 	},
 ];
+
+export const endpoints: Endpoint[] = [{ method: 'POST', path: '/conversions/log' }];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['conversion'], operation: ['get'] } },

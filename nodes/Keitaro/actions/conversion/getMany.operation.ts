@@ -14,7 +14,7 @@ import { normaliseRow } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
 import { buildRange } from '../../helpers/range';
 import { keitaroApiRequestAllItems } from '../../transport';
-import type { OperationResult } from '../node.type';
+import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	...dateRangeFields,
@@ -90,6 +90,8 @@ const properties: INodeProperties[] = [
 		options: [dataOnlyOption],
 	},
 ];
+
+export const endpoints: Endpoint[] = [{ method: 'POST', path: '/conversions/log' }];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['conversion'], operation: ['getMany'] } },

@@ -22,7 +22,8 @@ import {
 } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
 import { requirePostbackKey, sendPostback } from '../../transport';
-import type { OperationResult } from '../node.type';
+import type { Endpoint, OperationResult } from '../node.type';
+import { POSTBACK } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -68,6 +69,13 @@ const properties: INodeProperties[] = [
 			dataOnlyOption,
 		],
 	},
+];
+
+export const endpoints: Endpoint[] = [
+	POSTBACK,
+	{ method: 'POST', path: '/conversions/log' },
+	{ method: 'GET', path: '/offers/{id}' },
+	{ method: 'GET', path: '/logs/{type}' },
 ];
 
 export const description = updateDisplayOptions(

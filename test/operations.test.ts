@@ -1,0 +1,55 @@
+/* eslint-disable */
+/**
+ * Every operation the node offers maps to real Keitaro endpoints: a method + path of Keitaro's
+ * OpenAPI spec, or the documented postback URL. The operation reference stays generated.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { operationFor } from '../nodes/Keitaro/actions/router';
+import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
+import {
+	endpointText,
+	listOperations,
+	OPERATIONS_DOC,
+	renderOperationsDoc,
+} from '../scripts/operations-doc';
+
+const spec = JSON.parse(
+	readFileSync(
+		join(__dirname, '..', '..', 'shared', 'keitaro', 'keitaro-admin-api-v1.openapi.json'),
+		'utf8',
+	),
+);
+const source = { node: new Keitaro(), operationFor };
+const operations = listOperations(source);
+
+test('every operation declares the Keitaro endpoints it calls, and each exists', () => {
+	const problems: string[] = [];
+	for (const op of operations) {
+		if (!op.endpoints.length)
+			problems.push(`${op.resource}.${op.operation}: no endpoints declared (no module?)`);
+		for (const endpoint of op.endpoints) {
+			if ('postback' in endpoint) continue;
+			const methods = spec.paths[endpoint.path];
+			if (!methods?.[endpoint.method.toLowerCase()])
+				problems.push(
+					`${op.resource}.${op.operation}: ${endpointText(endpoint)} is not in the spec`,
+				);
+		}
+	}
+	expect(problems).toEqual([]);
+	console.log(`${operations.length} operations, all on real Keitaro endpoints`);
+});
+
+test('every operation option has an action label and a description', () => {
+	expect(
+		operations
+			.filter((op) => !op.action || !op.description)
+			.map((op) => `${op.resource}.${op.operation}`),
+	).toEqual([]);
+});
+
+test('docs/operations.md is generated from the current description (run `npm run docs`)', () => {
+	expect(readFileSync(OPERATIONS_DOC, 'utf8')).toBe(renderOperationsDoc(source));
+});
