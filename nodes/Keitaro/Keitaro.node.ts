@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as conversion from './actions/conversion';
 import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
 
 export class Keitaro implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,6 +37,8 @@ export class Keitaro implements INodeType {
 			...conversion.description,
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

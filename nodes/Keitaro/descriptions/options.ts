@@ -11,6 +11,14 @@ export const dataOnlyOption: INodeProperties = {
 		'Whether to output only Keitaro’s records (one item per record for lists) instead of the request summary around them',
 };
 
+export const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to keep only the fields people usually read instead of every field Keitaro sends',
+};
+
 export const DEFAULT_CONCURRENCY = 4;
 
 export const concurrencyOption: INodeProperties = {

@@ -1,0 +1,2 @@
+// Resource-locator "From list" searches (ILoadOptionsFunctions → INodeListSearchResult), one per object type.
+export {};

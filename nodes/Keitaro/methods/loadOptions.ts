@@ -1,0 +1,2 @@
+// Option lists loaded from Keitaro (ILoadOptionsFunctions → INodePropertyOptions[]).
+export {};
