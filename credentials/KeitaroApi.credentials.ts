@@ -97,15 +97,29 @@ export class KeitaroApi implements ICredentialType {
 		return { ...requestOptions, headers: { ...requestOptions.headers, ...header } };
 	}
 
-	// GET /groups?type=campaigns is Keitaro's cheapest authenticated read. A wrong key answers 401
-	// ("Authorization failed"); a wrong URL fails to connect or answers 404.
+	// One row of today's conversions log: cheap, readable by any key with report access, and always
+	// a JSON object. A wrong key answers 401 ("Authorization failed"); a wrong address fails to connect
+	// or answers 404; a web page at the address (Keitaro's admin panel answers unknown paths with 200
+	// HTML) has no "rows", which the rule below reports.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `=${TRACKER_BASE_URL_EXPRESSION}/admin_api/v1`,
-			url: '/groups',
-			qs: { type: 'campaigns' },
-			method: 'GET',
+			url: '/conversions/log',
+			method: 'POST',
+			body: { range: { interval: 'today' }, columns: ['conversion_id'], limit: 1 },
+			json: true,
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'rows',
+					value: undefined,
+					message:
+						'The address answers, but not like Keitaro’s Admin API. Check the Tracker URL: the address of your tracker, not of a web page or of the admin panel.',
+				},
+			},
+		],
 	};
 }

@@ -5,6 +5,7 @@
  * Continue On Fail and HTTP through n8n's own request helpers. Only what needs n8n's database is
  * replaced: the credential store and the node registry.
  */
+import get from 'lodash/get';
 import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -336,7 +337,13 @@ export async function testCredential(
 		},
 	);
 	const error = run.data.resultData.error as (Error & { description?: string }) | undefined;
-	return run.status === 'success'
-		? { ok: true }
-		: { ok: false, message: error?.message, description: error?.description };
+	if (run.status !== 'success') return { ok: false, message: error?.message, description: error?.description };
+	// n8n's CredentialsTester then applies the rules to the first item: fail when get(json, key) === value
+	const first = run.data.resultData.runData.Test?.[0]?.data?.main?.[0]?.[0]?.json;
+	for (const rule of type.test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && get(first, rule.properties.key) === rule.properties.value) {
+			return { ok: false, message: rule.properties.message };
+		}
+	}
+	return { ok: true };
 }
