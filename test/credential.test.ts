@@ -20,7 +20,11 @@ test('a good key passes the credential test', async () => {
 	expect(result).toEqual({ ok: true });
 	const last = sim.requests.at(-1)!;
 	expect(`${last.method} ${last.path}`).toBe('POST /admin_api/v1/conversions/log');
-	expect(JSON.parse(last.body)).toEqual({ range: { interval: 'today' }, columns: ['conversion_id'], limit: 1 });
+	expect(JSON.parse(last.body)).toEqual({
+		range: { interval: 'today' },
+		columns: ['conversion_id'],
+		limit: 1,
+	});
 });
 
 test('the test tells a wrong key from a wrong URL', async () => {
@@ -68,7 +72,8 @@ test('the credential test normalises the URL exactly like the node does', () => 
 		active: false,
 		nodeTypes: {
 			getByName: () => ({ description: { properties: [] } }) as any,
-			getByNameAndVersion: () => ({ description: { properties: [], inputs: [NodeConnectionTypes.Main] } }) as any,
+			getByNameAndVersion: () =>
+				({ description: { properties: [], inputs: [NodeConnectionTypes.Main] } }) as any,
 			getKnownTypes: () => ({}),
 		},
 	});
@@ -98,6 +103,10 @@ test('the credential test normalises the URL exactly like the node does', () => 
 		expect(viaExpression).toBe(`${trackerBaseUrl(url)}/admin_api/v1`);
 	}
 	expect(trackerBaseUrl('tracker.example.com:8080')).toBe('https://tracker.example.com:8080');
-	expect(trackerBaseUrl('https://tracker.example.com/admin/#!/campaigns')).toBe('https://tracker.example.com');
-	expect(trackerBaseUrl('https://tracker.example.com/keitaro/admin_api/v1?x=1')).toBe('https://tracker.example.com/keitaro');
+	expect(trackerBaseUrl('https://tracker.example.com/admin/#!/campaigns')).toBe(
+		'https://tracker.example.com',
+	);
+	expect(trackerBaseUrl('https://tracker.example.com/keitaro/admin_api/v1?x=1')).toBe(
+		'https://tracker.example.com/keitaro',
+	);
 });

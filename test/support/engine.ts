@@ -212,7 +212,6 @@ function buildWorkflow(definition: WorkflowDefinition, options: EngineOptions): 
 export async function executeWorkflow(
 	definition: WorkflowDefinition,
 	options: EngineOptions,
-	triggerItems: INodeExecutionData[] = [{ json: {} }],
 ): Promise<IRun> {
 	const workflow = buildWorkflow(definition, options);
 	const workflowData = {
@@ -233,7 +232,7 @@ export async function executeWorkflow(
 	if (!start) throw new Error('the workflow has no trigger node');
 	const runData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: start, data: { main: [triggerItems] }, source: null }],
+			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
 	await new WorkflowExecute(
@@ -337,11 +336,15 @@ export async function testCredential(
 		},
 	);
 	const error = run.data.resultData.error as (Error & { description?: string }) | undefined;
-	if (run.status !== 'success') return { ok: false, message: error?.message, description: error?.description };
+	if (run.status !== 'success')
+		return { ok: false, message: error?.message, description: error?.description };
 	// n8n's CredentialsTester then applies the rules to the first item: fail when get(json, key) === value
 	const first = run.data.resultData.runData.Test?.[0]?.data?.main?.[0]?.[0]?.json;
 	for (const rule of type.test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(first, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			get(first, rule.properties.key) === rule.properties.value
+		) {
 			return { ok: false, message: rule.properties.message };
 		}
 	}

@@ -49,35 +49,58 @@ export function engineOptions(credentials: ICredentialDataDecryptedObject): Engi
 	};
 }
 
-/** Manual Trigger → Keitaro, the smallest workflow that runs the node for real. */
+/**
+ * Manual Trigger → Keitaro, the smallest workflow that runs the node for real. With input items,
+ * n8n's own Edit Fields and Split Out nodes produce them between the two, as in the examples.
+ */
 export function keitaroWorkflow(
 	parameters: IDataObject,
 	node: Partial<INode> = {},
+	inputItems?: IDataObject[],
 ): WorkflowDefinition {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'k',
-				name: 'Keitaro',
-				type: KEITARO_TYPE,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: parameters as INode['parameters'],
-				credentials: { keitaroApi: { id: 'cred', name: 'Keitaro' } },
-				...node,
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Keitaro', type: NodeConnectionTypes.Main, index: 0 }]] },
+	const trigger: INode = {
+		id: 't',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const keitaro: INode = {
+		id: 'k',
+		name: 'Keitaro',
+		type: KEITARO_TYPE,
+		typeVersion: 1,
+		position: [600, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { keitaroApi: { id: 'cred', name: 'Keitaro' } },
+		...node,
+	};
+	const link = (to: string) => ({
+		main: [[{ node: to, type: NodeConnectionTypes.Main, index: 0 }]],
+	});
+	if (!inputItems) return { nodes: [trigger, keitaro], connections: { Start: link('Keitaro') } };
+	const inputs: INode[] = [
+		{
+			id: 's',
+			name: 'Input',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: inputItems }), options: {} },
 		},
+		{
+			id: 'o',
+			name: 'Split',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: 'items', options: {} },
+		},
+	];
+	return {
+		nodes: [trigger, ...inputs, keitaro],
+		connections: { Start: link('Input'), Input: link('Split'), Split: link('Keitaro') },
 	};
 }
 
@@ -96,9 +119,8 @@ export async function runKeitaro(
 	options: { items?: IDataObject[]; credentials?: IDataObject; node?: Partial<INode> } = {},
 ): Promise<KeitaroRun> {
 	const run = await executeWorkflow(
-		keitaroWorkflow(parameters, options.node),
+		keitaroWorkflow(parameters, options.node, options.items),
 		engineOptions(credentialsFor(sim, options.credentials)),
-		(options.items ?? [{}]).map((json) => ({ json })),
 	);
 	const error = run.data.resultData.error as KeitaroRun['error'];
 	return { run, items: error ? [] : nodeOutput(run, 'Keitaro'), error };

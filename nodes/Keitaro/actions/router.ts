@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY } from '../descriptions/options';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS } from '../descriptions/options';
 import { forEachLimited } from '../helpers/concurrency';
+import { setRequestTimeout } from '../transport';
 import * as conversion from './conversion';
 import type { KeitaroOperation, KeitaroType, OperationResult } from './node.type';
 
@@ -61,6 +62,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const concurrency =
 		Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1;
+	const timeoutSeconds = Number(
+		this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS),
+	);
+	setRequestTimeout(this, (timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000);
 	const output: INodeExecutionData[][] = new Array(items.length);
 	let failure: { index: number; error: Error } | undefined;
 

@@ -16,7 +16,8 @@ export const simplifyOption: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to keep only the fields people usually read instead of every field Keitaro sends',
+	description:
+		'Whether to keep only the fields people usually read instead of every field Keitaro sends',
 };
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -29,6 +30,17 @@ export const concurrencyOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 32 },
 	description:
 		'How many input items are sent to Keitaro at the same time. Keitaro runs on one server; more than 4–8 rarely helps.',
+};
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	default: DEFAULT_TIMEOUT_SECONDS,
+	typeOptions: { minValue: 1, maxValue: 600 },
+	description: 'How long to wait for each answer from Keitaro before the request counts as failed',
 };
 
 export const confirmOption: INodeProperties = {

@@ -102,7 +102,10 @@ export function buildRange(this: IExecuteFunctions, i: number): IDataObject {
 	};
 	const from = read('dateFrom', 'From');
 	const to = read('dateTo', 'To');
-	if (from > to) {
+	// a date alone is the whole day (Keitaro extends a date-only `to` to 23:59:59)
+	const fromInstant = from.length === 10 ? `${from} 00:00:00` : from;
+	const toInstant = to.length === 10 ? `${to} 23:59:59` : to;
+	if (fromInstant > toInstant) {
 		throw new NodeOperationError(this.getNode(), `From (${from}) is after To (${to})`, {
 			itemIndex: i,
 			description: 'Swap the two dates.',

@@ -12,6 +12,17 @@ export type { KeitaroContext, RequestSummary } from './types';
 const CREDENTIAL = 'keitaroApi';
 const USER_AGENT = 'n8n-nodes-keitaro-tracker';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Per-run settings the router sets from the node's options, keyed by the execution context. */
+const timeouts = new WeakMap<object, number>();
+
+export function setRequestTimeout(context: KeitaroContext, timeoutMs: number): void {
+	timeouts.set(context, timeoutMs);
+}
+
+function timeoutFor(context: KeitaroContext, explicit?: number): number {
+	return explicit ?? timeouts.get(context) ?? DEFAULT_TIMEOUT_MS;
+}
 const MAX_RETRIES = 4;
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 8_000;
@@ -172,7 +183,8 @@ async function sendWithRetries(
 			code = networkCode(error);
 		}
 		const transient = answer
-			? answer.status === 429 || (options.idempotent && RETRY_STATUSES.has(answer.status))
+			? answer.status === 429 ||
+				(options.idempotent && (RETRY_STATUSES.has(answer.status) || isCutOff(answer)))
 			: options.idempotent && RETRY_CODES.has(code);
 		if (!transient || attempt >= MAX_RETRIES) {
 			if (answer) return answer;
@@ -185,6 +197,17 @@ async function sendWithRetries(
 			);
 		}
 		await sleep((answer && retryAfterMs(answer.headers)) ?? backoffMs(attempt));
+	}
+}
+
+/** A 2xx answer that starts as JSON but does not parse: the connection dropped mid-answer. */
+function isCutOff(answer: HttpAnswer): boolean {
+	if (answer.status < 200 || answer.status >= 300 || !/^\s*[[{]/.test(answer.text)) return false;
+	try {
+		JSON.parse(answer.text);
+		return false;
+	} catch {
+		return true;
 	}
 }
 
@@ -204,7 +227,7 @@ export async function keitaroApiRequest<T = unknown>(
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
 	const connection = await getConnection.call(this);
-	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const timeoutMs = timeoutFor(this, request.timeoutMs);
 	const idempotent = request.idempotent ?? request.method !== 'POST';
 	const url = `${connection.adminApiUrl}${request.path}`;
 	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
@@ -306,7 +329,7 @@ export async function sendPostback(
 	options: { timeoutMs?: number; idempotent?: boolean } = {},
 ): Promise<PostbackResult> {
 	const connection = await requirePostbackKey.call(this);
-	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const timeoutMs = timeoutFor(this, options.timeoutMs);
 	const url = `${connection.trackerUrl}/${encodeURIComponent(connection.postbackKey)}/postback`;
 	const headers: IDataObject = { 'User-Agent': USER_AGENT };
 	const summary = summarize(connection, 'GET', withQuery(url, params), headers);

@@ -7,6 +7,7 @@ import {
 	confirmOption,
 	confirmTimeoutOption,
 	dataOnlyOption,
+	timeoutOption,
 } from '../../descriptions/options';
 import { readConversionData } from '../../helpers/conversionInput';
 import {
@@ -29,7 +30,13 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, confirmOption, confirmTimeoutOption, dataOnlyOption],
+		options: [
+			concurrencyOption,
+			confirmOption,
+			confirmTimeoutOption,
+			dataOnlyOption,
+			timeoutOption,
+		],
 	},
 ];
 

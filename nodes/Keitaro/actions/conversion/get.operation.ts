@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption } from '../../descriptions/options';
+import { concurrencyOption, dataOnlyOption, timeoutOption } from '../../descriptions/options';
 import { equals, findConversions } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
 import type { Endpoint, OperationResult } from '../node.type';
@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, dataOnlyOption],
+		options: [concurrencyOption, dataOnlyOption, timeoutOption],
 	},
 ];
 

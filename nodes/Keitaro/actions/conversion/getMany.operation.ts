@@ -6,7 +6,7 @@ import {
 	DEFAULT_CONVERSION_COLUMNS,
 } from '../../descriptions/conversionColumns';
 import { dateRangeFields } from '../../descriptions/dateRange';
-import { dataOnlyOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
 import { CONVERSION_STATUSES } from '../../helpers/conversionData';
 import type { KeitaroFilter } from '../../helpers/conversions';
@@ -87,7 +87,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [dataOnlyOption],
+		options: [dataOnlyOption, timeoutOption],
 	},
 ];
 

@@ -8,6 +8,7 @@ import {
 	confirmOption,
 	confirmTimeoutOption,
 	dataOnlyOption,
+	timeoutOption,
 } from '../../descriptions/options';
 import { readConversionData } from '../../helpers/conversionInput';
 import {
@@ -67,6 +68,7 @@ const properties: INodeProperties[] = [
 			confirmOption,
 			confirmTimeoutOption,
 			dataOnlyOption,
+			timeoutOption,
 		],
 	},
 ];
