@@ -1,7 +1,10 @@
+/* eslint-disable */
 /**
  * Keitaro's many error styles become NodeApiErrors a person can act on; transient failures are
  * retried only where a repeat is harmless. Every case runs a real workflow against the simulator.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { addClick, addConversion, addOffer, type KeitaroSimulator } from './simulator';
 import { runKeitaro, startSimulator } from './support/keitaro';
 
@@ -28,7 +31,7 @@ const getConversion = {
 };
 const adminCalls = () => sim.requestsTo('/admin_api/').length;
 
-async function failure(parameters = getConversion, credentials: object = {}) {
+async function failure(parameters: IDataObject = getConversion, credentials: IDataObject = {}) {
 	const { error } = await runKeitaro(sim, parameters, { credentials });
 	expect(error).toBeDefined();
 	return error!;
