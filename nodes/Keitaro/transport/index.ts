@@ -13,16 +13,6 @@ const CREDENTIAL = 'keitaroApi';
 const USER_AGENT = 'n8n-nodes-keitaro-tracker';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** Per-run settings the router sets from the node's options, keyed by the execution context. */
-const timeouts = new WeakMap<object, number>();
-
-export function setRequestTimeout(context: KeitaroContext, timeoutMs: number): void {
-	timeouts.set(context, timeoutMs);
-}
-
-function timeoutFor(context: KeitaroContext, explicit?: number): number {
-	return explicit ?? timeouts.get(context) ?? DEFAULT_TIMEOUT_MS;
-}
 const MAX_RETRIES = 4;
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 8_000;
@@ -37,6 +27,17 @@ const RETRY_CODES = new Set([
 	'ERR_BAD_RESPONSE',
 ]);
 export const DEFAULT_PAGE_SIZE = 1000;
+
+/** The Timeout option of the running node, set by the router for its execution context. */
+const timeouts = new WeakMap<KeitaroContext, number>();
+
+export function setRequestTimeout(context: KeitaroContext, timeoutMs: number): void {
+	timeouts.set(context, timeoutMs);
+}
+
+function timeoutFor(context: KeitaroContext): number {
+	return timeouts.get(context) ?? DEFAULT_TIMEOUT_MS;
+}
 
 export interface KeitaroConnection {
 	trackerUrl: string;
@@ -61,7 +62,6 @@ export interface ApiRequest {
 	 * creates never do.
 	 */
 	idempotent?: boolean;
-	timeoutMs?: number;
 }
 
 export interface ApiResponse<T> {
@@ -227,7 +227,7 @@ export async function keitaroApiRequest<T = unknown>(
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
 	const connection = await getConnection.call(this);
-	const timeoutMs = timeoutFor(this, request.timeoutMs);
+	const timeoutMs = timeoutFor(this);
 	const idempotent = request.idempotent ?? request.method !== 'POST';
 	const url = `${connection.adminApiUrl}${request.path}`;
 	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
@@ -282,11 +282,7 @@ export async function keitaroApiRequestAllItems(
 			request.method === 'GET'
 				? { ...request, qs: { ...request.qs, offset, limit: size } }
 				: { ...request, body: { ...(request.body as IDataObject), offset, limit: size } };
-		const page = await keitaroApiRequest.call<
-			KeitaroContext,
-			[ApiRequest],
-			Promise<ApiResponse<unknown>>
-		>(this, paged);
+		const page = await keitaroApiRequest.call(this, paged);
 		summary ??= page.request;
 		const data = page.data as { rows?: IDataObject[]; total?: number } | IDataObject[];
 		const pageRows = Array.isArray(data) ? data : (data.rows ?? []);
@@ -307,10 +303,6 @@ export interface PostbackResult {
 	request: RequestSummary;
 }
 
-/**
- * One S2S postback: `GET <tracker>/<postback key>/postback?subid=…&status=…`. It is not part of the
- * Admin API and needs no API key. Keitaro queues it: the answer means "accepted", not "stored".
- */
 /** The connection, if the credential can send postbacks; a clear error before any request if not. */
 export async function requirePostbackKey(this: KeitaroContext): Promise<KeitaroConnection> {
 	const connection = await getConnection.call(this);
@@ -323,13 +315,17 @@ export async function requirePostbackKey(this: KeitaroContext): Promise<KeitaroC
 	return connection;
 }
 
+/**
+ * One S2S postback: `GET <tracker>/<postback key>/postback?subid=…&status=…`. It is not part of the
+ * Admin API and needs no API key. Keitaro queues it: the answer means "accepted", not "stored".
+ */
 export async function sendPostback(
 	this: KeitaroContext,
 	params: IDataObject,
-	options: { timeoutMs?: number; idempotent?: boolean } = {},
+	options: { idempotent?: boolean } = {},
 ): Promise<PostbackResult> {
 	const connection = await requirePostbackKey.call(this);
-	const timeoutMs = timeoutFor(this, options.timeoutMs);
+	const timeoutMs = timeoutFor(this);
 	const url = `${connection.trackerUrl}/${encodeURIComponent(connection.postbackKey)}/postback`;
 	const headers: IDataObject = { 'User-Agent': USER_AGENT };
 	const summary = summarize(connection, 'GET', withQuery(url, params), headers);
