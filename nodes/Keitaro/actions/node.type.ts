@@ -27,9 +27,29 @@ export type Endpoint =
 
 export const POSTBACK: Endpoint = { method: 'GET', postback: true };
 
-export interface KeitaroOperation {
+interface OperationModule {
 	description: INodeProperties[];
 	/** every endpoint the operation may call, the one that does the work first */
 	endpoints: readonly Endpoint[];
+}
+
+/** Most operations: one input item at a time (the router runs a few at once). */
+export interface ItemOperation extends OperationModule {
 	execute(this: IExecuteFunctions, i: number): Promise<OperationResult>;
 }
+
+/**
+ * Operations that need all input items at once: bulk endpoints, look-ups batched across items,
+ * counts over items. They return outcomes that name the input items they came from.
+ */
+export interface BatchOperation extends OperationModule {
+	/** names of the node's outputs for this operation, when it has more than one */
+	outputNames?: string[];
+	executeBatch(this: IExecuteFunctions, itemCount: number): Promise<BatchOutcome[]>;
+}
+
+export type BatchOutcome =
+	| { items: number[]; result: OperationResult; output?: number }
+	| { items: number[]; error: Error };
+
+export type KeitaroOperation = ItemOperation | BatchOperation;

@@ -5,7 +5,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS } from '../descriptions/op
 import { forEachLimited } from '../helpers/concurrency';
 import { setRequestTimeout } from '../transport';
 import * as conversion from './conversion';
-import type { KeitaroOperation, KeitaroType, OperationResult } from './node.type';
+import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 	switch (type.resource) {
@@ -43,14 +43,47 @@ function errorItem(
 	};
 }
 
+function asNodeError(this: IExecuteFunctions, error: Error, itemIndex: number): Error {
+	if (error instanceof NodeApiError) {
+		return new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
+	}
+	return new NodeOperationError(this.getNode(), error, { itemIndex });
+}
+
+/** Runs an item operation for every item, `concurrency` at a time; stops starting new ones after an error unless Continue On Fail. */
+async function eachItem(
+	this: IExecuteFunctions,
+	operation: ItemOperation,
+	itemCount: number,
+	concurrency: number,
+): Promise<BatchOutcome[]> {
+	const outcomes: BatchOutcome[] = new Array(itemCount);
+	let failed = false;
+	await forEachLimited(
+		itemCount,
+		concurrency,
+		async (i) => {
+			try {
+				outcomes[i] = { items: [i], result: await operation.execute.call(this, i) };
+			} catch (error) {
+				outcomes[i] = { items: [i], error: error as Error };
+				failed = !this.continueOnFail();
+			}
+		},
+		() => failed,
+	);
+	return outcomes.filter(Boolean);
+}
+
 /**
- * Runs the chosen operation for every input item, a few items at a time (the Concurrency
- * option), and wraps each result as `{success, resource, operation, request, data}`, or only the
- * data with Data Only. One error policy for all operations: Continue On Fail turns an error into
- * an item; otherwise the first failing item (by position) stops the node.
+ * Runs the chosen operation over the input items (item operations a few at a time, the Concurrency
+ * option; batch operations all at once) and wraps each result as
+ * `{success, resource, operation, request, data}`, or only the data with Data Only. One error
+ * policy for all operations: Continue On Fail turns an error into an item; otherwise the first
+ * failing item (by position) stops the node.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+	const itemCount = this.getInputData().length;
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = operationFor({ resource, operation } as KeitaroType);
@@ -66,44 +99,36 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS),
 	);
 	setRequestTimeout(this, (timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000);
-	const output: INodeExecutionData[][] = new Array(items.length);
-	let failure: { index: number; error: Error } | undefined;
 
-	const wrap = (result: OperationResult, i: number): INodeExecutionData[] => {
-		const dataOnly = this.getNodeParameter('options.dataOnly', i, false) as boolean;
+	const outcomes =
+		'executeBatch' in module
+			? await module.executeBatch.call(this, itemCount)
+			: await eachItem.call(this, module, itemCount, concurrency);
+	const outputs: INodeExecutionData[][] = Array.from(
+		{ length: 'executeBatch' in module ? (module.outputNames?.length ?? 1) : 1 },
+		() => [],
+	);
+	for (const outcome of outcomes) {
+		const [first] = outcome.items;
+		if ('error' in outcome) {
+			if (!this.continueOnFail()) throw asNodeError.call(this, outcome.error, first);
+			outputs[0].push(errorItem(outcome.error, resource, operation, first));
+			continue;
+		}
+		const dataOnly = this.getNodeParameter('options.dataOnly', first, false) as boolean;
+		const { result } = outcome;
 		const json = dataOnly
 			? result.data
 			: { success: true, resource, operation, request: result.request, data: result.data };
-		return this.helpers.constructExecutionMetaData(
-			this.helpers.returnJsonArray(json as IDataObject),
-			{
-				itemData: { item: i },
-			},
+		outputs[outcome.output ?? 0].push(
+			...this.helpers.constructExecutionMetaData(
+				this.helpers.returnJsonArray(json as IDataObject),
+				{
+					itemData:
+						outcome.items.length === 1 ? { item: first } : outcome.items.map((item) => ({ item })),
+				},
+			),
 		);
-	};
-
-	await forEachLimited(
-		items.length,
-		concurrency,
-		async (i) => {
-			try {
-				output[i] = wrap(await module.execute.call(this, i), i);
-			} catch (error) {
-				if (this.continueOnFail()) {
-					output[i] = [errorItem(error as Error, resource, operation, i)];
-				} else if (!failure || i < failure.index) {
-					failure = { index: i, error: error as Error };
-				}
-			}
-		},
-		() => failure !== undefined,
-	);
-
-	if (failure) {
-		const { error, index } = failure;
-		if (error instanceof NodeApiError)
-			throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex: index });
-		throw new NodeOperationError(this.getNode(), error, { itemIndex: index });
 	}
-	return [output.flat()];
+	return outputs;
 }
