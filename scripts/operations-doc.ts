@@ -62,6 +62,7 @@ export function listOperations({ node, operationFor }: NodeUnderDocumentation): 
 }
 
 export function endpointText(endpoint: Endpoint): string {
+	if ('local' in endpoint) return 'none: works on the request records in the items';
 	return 'postback' in endpoint
 		? `${endpoint.method} {tracker}/{postback_key}/postback`
 		: `${endpoint.method} /admin_api/v1${endpoint.path}`;

@@ -7,8 +7,16 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as conversion from './actions/conversion';
+import * as conversionRequest from './actions/conversionRequest';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+
+const MULTIPLE_OUTPUTS = {
+	'conversionRequest.import': conversionRequest.import.outputNames.map((displayName) => ({
+		type: NodeConnectionTypes.Main,
+		displayName,
+	})),
+};
 
 export class Keitaro implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +31,8 @@ export class Keitaro implements INodeType {
 		defaults: { name: 'Keitaro' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// Conversion Request → Import has a second output for the rows it refuses
+		outputs: `={{ ${JSON.stringify(MULTIPLE_OUTPUTS)}[$parameter.resource + "." + $parameter.operation] || ["${NodeConnectionTypes.Main}"] }}`,
 		credentials: [{ name: 'keitaroApi', required: true }],
 		properties: [
 			{
@@ -31,10 +40,14 @@ export class Keitaro implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Conversion', value: 'conversion' }],
+				options: [
+					{ name: 'Conversion', value: 'conversion' },
+					{ name: 'Conversion Request', value: 'conversionRequest' },
+				],
 				default: 'conversion',
 			},
 			...conversion.description,
+			...conversionRequest.description,
 		],
 	};
 

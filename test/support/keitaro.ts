@@ -17,7 +17,7 @@ import {
 	type SimulatorOptions,
 } from '../simulator';
 import type { EngineOptions, WorkflowDefinition } from './engine';
-import { executeWorkflow, nodeOutput } from './engine';
+import { executeWorkflow } from './engine';
 
 export const KEITARO_TYPE = 'n8n-nodes-keitaro-tracker.keitaro';
 
@@ -106,8 +106,10 @@ export function keitaroWorkflow(
 
 export interface KeitaroRun {
 	run: IRun;
-	/** items of the Keitaro node (empty when it failed) */
+	/** items of the Keitaro node's first output (empty when it failed) */
 	items: INodeExecutionData[];
+	/** items of every output of the Keitaro node */
+	outputs: INodeExecutionData[][];
 	/** the node's error when the run failed */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
 }
@@ -123,7 +125,8 @@ export async function runKeitaro(
 		engineOptions(credentialsFor(sim, options.credentials)),
 	);
 	const error = run.data.resultData.error as KeitaroRun['error'];
-	return { run, items: error ? [] : nodeOutput(run, 'Keitaro'), error };
+	const outputs = error ? [] : (run.data.resultData.runData.Keitaro?.[0]?.data?.main ?? []).map((items) => items ?? []);
+	return { run, items: outputs[0] ?? [], outputs, error };
 }
 
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {

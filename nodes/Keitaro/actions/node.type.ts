@@ -4,6 +4,15 @@ import type { RequestSummary } from '../transport';
 
 type KeitaroMap = {
 	conversion: 'create' | 'get' | 'getMany' | 'update';
+	conversionRequest:
+		| 'accept'
+		| 'getStatusSummary'
+		| 'import'
+		| 'process'
+		| 'raise'
+		| 'reject'
+		| 'retryFailed'
+		| 'withdraw';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;
@@ -23,9 +32,13 @@ export interface OperationResult {
  */
 export type Endpoint =
 	| { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string }
-	| { method: 'GET'; postback: true };
+	| { method: 'GET'; postback: true }
+	| { local: true };
 
 export const POSTBACK: Endpoint = { method: 'GET', postback: true };
+
+/** No call to Keitaro: the operation works on the request records in the items. */
+export const LOCAL: Endpoint = { local: true };
 
 interface OperationModule {
 	description: INodeProperties[];

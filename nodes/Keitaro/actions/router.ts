@@ -5,12 +5,15 @@ import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS } from '../descriptions/op
 import { forEachLimited } from '../helpers/concurrency';
 import { setRequestTimeout } from '../transport';
 import * as conversion from './conversion';
+import * as conversionRequest from './conversionRequest';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 	switch (type.resource) {
 		case 'conversion':
 			return conversion[type.operation];
+		case 'conversionRequest':
+			return conversionRequest[type.operation];
 		default:
 			return undefined;
 	}
@@ -78,7 +81,8 @@ async function eachItem(
 /**
  * Runs the chosen operation over the input items (item operations a few at a time, the Concurrency
  * option; batch operations all at once) and wraps each result as
- * `{success, resource, operation, request, data}`, or only the data with Data Only. One error
+ * `{success, resource, operation, request, data}`, or only the data with Data Only (or when the
+ * operation sent no request, e.g. Conversion Request records). One error
  * policy for all operations: Continue On Fail turns an error into an item; otherwise the first
  * failing item (by position) stops the node.
  */
@@ -115,8 +119,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			outputs[0].push(errorItem(outcome.error, resource, operation, first));
 			continue;
 		}
-		const dataOnly = this.getNodeParameter('options.dataOnly', first, false) as boolean;
 		const { result } = outcome;
+		// the envelope shows the request made; an operation that made none outputs its data alone
+		const dataOnly =
+			result.request === null ||
+			(this.getNodeParameter('options.dataOnly', first, false) as boolean);
 		const json = dataOnly
 			? result.data
 			: { success: true, resource, operation, request: result.request, data: result.data };

@@ -1,5 +1,5 @@
-import type { INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * Machine-readable reasons carried by the node's own errors (`error.context.code`), shown in
@@ -37,8 +37,13 @@ export function operationError(
 	return error;
 }
 
-/** The node error for a value a parser refused; `error` is the parser's InputError. */
-export function invalidInput(node: INode, itemIndex: number, error: Error): NodeOperationError {
+/** The node error for a value a parser refused (an InputError); n8n's own errors pass unchanged. */
+export function invalidInput(node: INode, itemIndex: number, error: Error): Error {
+	// n8n's constructors hand back an error that is already theirs
+	if (error instanceof NodeApiError)
+		return new NodeApiError(node, error as unknown as JsonObject, { itemIndex });
+	if (error instanceof NodeOperationError)
+		return new NodeOperationError(node, error, { itemIndex });
 	const description = error instanceof InputError ? error.description : '';
 	return operationError(node, itemIndex, 'INVALID_INPUT', error.message, description);
 }

@@ -1,9 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { normaliseRow } from '../conversions';
 import type { ApiResponse, KeitaroContext } from '../../transport';
 import { keitaroApiRequest, keitaroApiRequestAllItems } from '../../transport';
-import type { ClickView } from './checks';
+import type { ClickView, Stage, Verdict } from './checks';
+import { checkRequest } from './checks';
+import type { ConversionRequest } from './record';
+import { readCheckRules } from './rules';
 
 /** Click IDs per look-up: one conversions-log request answers for this many requests. */
 export const LOOKUP_BATCH_SIZE = 500;
@@ -32,6 +35,7 @@ function chunks<T>(list: T[], size: number): T[][] {
 export async function viewClicks(
 	this: KeitaroContext,
 	clickIds: string[],
+	{ checkClicks = true }: { checkClicks?: boolean } = {},
 ): Promise<Map<string, ClickView>> {
 	const unique = [...new Set(clickIds)];
 	const views = new Map<string, ClickView>();
@@ -41,7 +45,7 @@ export async function viewClicks(
 			path: '/conversions/log',
 			idempotent: true,
 			body: {
-				range: { interval: 'all_time' },
+				range: { interval: 'all_time', timezone: 'UTC' },
 				columns: CONVERSION_COLUMNS,
 				filters: [{ name: 'sub_id', operator: 'IN_LIST', expression: chunk }],
 				sort: [{ name: 'conversion_id', order: 'ASC' }],
@@ -58,14 +62,14 @@ export async function viewClicks(
 			views.set(subId, view);
 		}
 	}
-	const withoutConversions = unique.filter((id) => !views.has(id));
+	const withoutConversions = checkClicks ? unique.filter((id) => !views.has(id)) : [];
 	for (const chunk of chunks(withoutConversions, LOOKUP_BATCH_SIZE)) {
 		const { data } = await keitaroApiRequestAllItems.call(this, {
 			method: 'POST',
 			path: '/clicks/log',
 			idempotent: true,
 			body: {
-				range: { interval: 'all_time' },
+				range: { interval: 'all_time', timezone: 'UTC' },
 				columns: ['sub_id', 'offer_id'],
 				filters: [{ name: 'sub_id', operator: 'IN_LIST', expression: chunk }],
 			},
@@ -95,4 +99,31 @@ export async function offerPayoutRule(
 		data.map((offer) => [Number(offer.id), offer.payout_auto === true || offer.payout_auto === 1]),
 	);
 	return (offerId) => payoutAuto.get(offerId);
+}
+
+/**
+ * The checks of many requests against Keitaro in one pass: their clicks looked up in batches, the
+ * offers' payout rule read once (only when a request sets revenue).
+ */
+export async function checkAll(
+	this: IExecuteFunctions,
+	entries: Array<{ index: number; request: ConversionRequest }>,
+	stage: Stage,
+	now: Date,
+): Promise<Verdict[]> {
+	const views = await viewClicks.call(
+		this,
+		entries.map((e) => e.request.click_id),
+	);
+	const offerTakesPayout = entries.some((e) => e.request.revenue !== null)
+		? await offerPayoutRule.call(this)
+		: () => undefined;
+	return entries.map(({ index, request }) =>
+		checkRequest(
+			request,
+			views.get(request.click_id)!,
+			readCheckRules.call(this, index, offerTakesPayout, now),
+			stage,
+		),
+	);
 }
