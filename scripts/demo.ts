@@ -30,18 +30,30 @@ function describe(json: IDataObject): string {
 		const after = data.after as IDataObject;
 		return `conversion ${String(data.conversion_id)} (click ${String(data.click_id)}, tid ${String(data.tid || '-')}): ${String(before.status)} ${String(before.revenue)} → ${String(after.status)} ${String(after.revenue)}${data.confirmed ? ', confirmed in Keitaro' : ''}`;
 	}
+	if (data.request_status) {
+		const why = data.reason_code
+			? ` — ${String(data.reason_code)}: ${String(data.reason_message)}`
+			: '';
+		const result =
+			data.request_status === 'processed'
+				? `, Keitaro now: ${String(data.result_status)} ${String(data.result_revenue)}`
+				: '';
+		const row = data.row_number ? `row ${String(data.row_number)} ` : '';
+		return `${row}request ${String(data.request_id || '-')} (${String(data.type ?? 'row')}, click ${String(data.click_id ?? data.subid)}): ${String(data.request_status)}${result}${why}`;
+	}
+	if (data.accounted_for !== undefined) {
+		return `summary of ${String(data.total)} rows: processed ${String(data.processed)}, rejected ${String(data.rejected)}, failed ${String(data.failed)}, open ${String(data.open)}; reasons ${JSON.stringify(data.by_reason)}; every row accounted for: ${String(data.accounted_for)}`;
+	}
 	return JSON.stringify(data).slice(0, 160);
 }
 
 async function main(): Promise<void> {
-	const sim = new KeitaroSimulator({ postbackDelayMs: 20 });
-	seedDemo(sim.state, sim.now());
-	const url = await sim.start();
-	console.log(
-		`Keitaro simulator on ${url} (demo data: campaigns, offers, 5 clicks, 4 conversions)\n`,
-	);
 	let failed = 0;
 	for (const example of loadExamples()) {
+		// each example starts from the same demo tracker
+		const sim = new KeitaroSimulator({ postbackDelayMs: 20 });
+		seedDemo(sim.state, sim.now());
+		await sim.start();
 		const started = Date.now();
 		const run = await runExample(example, sim, { [KEITARO_TYPE]: new Keitaro() });
 		const error = run.data.resultData.error;
@@ -49,10 +61,13 @@ async function main(): Promise<void> {
 			`▶ ${example.workflow.name}  [examples/${example.file}]  ${run.status} in ${Date.now() - started} ms`,
 		);
 		for (const node of example.workflow.nodes.filter((n) => n.type === KEITARO_TYPE)) {
-			const items = run.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? [];
-			console.log(`  ${node.name}: ${items.length} item(s)`);
-			for (const item of items) console.log(`    - ${describe(item.json)}`);
-			const request = (items[0]?.json.request ?? null) as IDataObject | null;
+			const outputs = run.data.resultData.runData[node.name]?.[0]?.data?.main ?? [];
+			outputs.forEach((items, output) => {
+				const label = outputs.length > 1 ? ` (output ${output + 1})` : '';
+				console.log(`  ${node.name}${label}: ${items?.length ?? 0} item(s)`);
+				for (const item of items ?? []) console.log(`    - ${describe(item.json)}`);
+			});
+			const request = (outputs[0]?.[0]?.json.request ?? null) as IDataObject | null;
 			if (request)
 				console.log(`    request made: ${String(request.method)} ${String(request.url)}`);
 		}
@@ -60,20 +75,18 @@ async function main(): Promise<void> {
 			failed++;
 			console.log(`  error: ${error.message}`);
 		}
-		console.log('');
-	}
-	const requests = sim.requests;
-	console.log(
-		`Keitaro received ${requests.length} requests: ${requests.filter((r) => r.path.endsWith('/postback')).length} postbacks, ` +
-			`${requests.filter((r) => r.path.startsWith('/admin_api/')).length} Admin API calls.`,
-	);
-	console.log('Conversions in the simulator now:');
-	for (const c of sim.state.conversions) {
+		const postbacks = sim.requests.filter((r) => r.path.endsWith('/postback')).length;
 		console.log(
-			`  #${c.conversion_id} click ${c.sub_id} tid ${c.tid}: ${c.status} ${c.revenue} (previous: ${c.previous_status || '-'})`,
+			`  Keitaro received ${sim.requests.length} requests (${postbacks} postbacks); its conversions now:`,
 		);
+		for (const c of sim.state.conversions) {
+			console.log(
+				`    #${c.conversion_id} click ${c.sub_id} tid ${c.tid || '-'}: ${c.status} ${c.revenue} (previous: ${c.previous_status || '-'})`,
+			);
+		}
+		console.log('');
+		await sim.stop();
 	}
-	await sim.stop();
 	process.exitCode = failed ? 1 : 0;
 }
 

@@ -73,3 +73,34 @@ test('revenue-adjustment: a partial refund lowers revenue, a chargeback rejects 
 		revenue: 0,
 	});
 });
+
+test('reconciliation-file: every row of the file ends processed or rejected, and the summary says so', async () => {
+	const result = await run('reconciliation-file.json');
+	const invalid = nodeOutput(result, 'Keitaro: raise requests', 1).map((i) => i.json);
+	expect(invalid.map((r) => [r.subid, r.reason_code])).toEqual([
+		['demo-click-3', 'NO_CHANGE'],
+		['demo-click-9', 'NO_CLICK'],
+		['demo-click-2', 'INVALID_ROW'],
+	]);
+	const processed = nodeOutput(result, 'Keitaro: process').map((i) => i.json);
+	expect(
+		processed.map((r) => [r.click_id, r.request_status, r.result_status, r.result_revenue]),
+	).toEqual([
+		['demo-click-1', 'processed', 'sale', 25],
+		['demo-click-2', 'processed', 'sale', 40],
+		['demo-click-4', 'processed', 'rejected', 0],
+		['demo-click-5', 'processed', 'lead', 19.9],
+	]);
+	const [summary] = nodeOutput(result, 'Keitaro: summary').map((i) => i.json);
+	expect(summary).toMatchObject({
+		total: 7,
+		processed: 4,
+		rejected: 3,
+		failed: 0,
+		accounted_for: true,
+	});
+	expect(conversion('demo-click-1')).toMatchObject({ status: 'sale', revenue: 25 });
+	expect(sim.state.conversionsBySubId.get('demo-click-5')).toMatchObject([
+		{ tid: 'offline-55', status: 'lead', revenue: 19.9 },
+	]);
+});

@@ -46,6 +46,12 @@ const CORE_NODES: Record<string, [string, string]> = {
 	'n8n-nodes-base.httpRequest': ['HttpRequest/HttpRequest.node', 'HttpRequest'],
 	'n8n-nodes-base.splitOut': ['Transform/SplitOut/SplitOut.node', 'SplitOut'],
 	'n8n-nodes-base.aggregate': ['Transform/Aggregate/Aggregate.node', 'Aggregate'],
+	'n8n-nodes-base.merge': ['Merge/Merge.node', 'Merge'],
+	'n8n-nodes-base.convertToFile': ['Files/ConvertToFile/ConvertToFile.node', 'ConvertToFile'],
+	'n8n-nodes-base.extractFromFile': [
+		'Files/ExtractFromFile/ExtractFromFile.node',
+		'ExtractFromFile',
+	],
 };
 
 const loadedCoreNodes = new Map<string, INodeType | IVersionedNodeType>();

@@ -125,7 +125,9 @@ export async function runKeitaro(
 		engineOptions(credentialsFor(sim, options.credentials)),
 	);
 	const error = run.data.resultData.error as KeitaroRun['error'];
-	const outputs = error ? [] : (run.data.resultData.runData.Keitaro?.[0]?.data?.main ?? []).map((items) => items ?? []);
+	const outputs = error
+		? []
+		: (run.data.resultData.runData.Keitaro?.[0]?.data?.main ?? []).map((items) => items ?? []);
 	return { run, items: outputs[0] ?? [], outputs, error };
 }
 
