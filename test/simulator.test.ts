@@ -3,7 +3,7 @@
  * The simulator behaves like Keitaro where the node depends on it: the postback's queue, update and
  * status rules (api-notes §3.3), and the faults it can inject.
  */
-import { addClick, addConversion, addOffer, KeitaroSimulator, type FaultKind } from './simulator';
+import { addClick, addOffer, KeitaroSimulator, type FaultKind } from './simulator';
 
 let sim: KeitaroSimulator;
 beforeEach(async () => {

@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Every reason a request is rejected or fails, each with its code and a sentence, at the stage the
  * checks run (raise, accept, just before process); the four-eyes rule; idempotency.

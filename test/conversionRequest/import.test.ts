@@ -4,6 +4,8 @@
  * their reason on the second), checked against Keitaro in batched look-ups; and a 10,000-row
  * reconciliation run end to end, where processed + rejected + failed accounts for every row.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { addClick, addConversion, addOffer, type KeitaroSimulator } from '../simulator';
 import { startSimulator } from '../support/keitaro';
 import { requestStep } from './support';
@@ -79,7 +81,7 @@ test('each row comes out once: valid on output 1, refused on output 2 with row n
 });
 
 test('10,000 rows: import → accept → process; every row ends processed, rejected or failed', async () => {
-	const rows: object[] = [];
+	const rows: IDataObject[] = [];
 	for (let n = 0; n < 10_000; n++) {
 		const subId = `k${n}`;
 		if (n < 6000) {

@@ -1,4 +1,3 @@
-/* eslint-disable */
 import type { IDataObject } from 'n8n-workflow';
 
 import { createHash } from 'node:crypto';

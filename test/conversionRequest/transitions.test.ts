@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * The state machine: inquired → accepted | rejected (and withdraw), accepted → processed | failed,
  * failed → accepted (retry) | rejected; processed and rejected are final. Every other move is an
