@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * The simulator behaves like Keitaro where the node depends on it: the postback's queue, update and
  * status rules (api-notes §3.3), and the faults it can inject.
