@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { KeitaroSimulator, seedDemo } from '../test/simulator';
-import { loadExamples, runExample } from '../test/support/examples';
+import { loadExamples, runExample, runsInProcess } from '../test/support/examples';
 import { KEITARO_TYPE } from '../test/support/keitaro';
 
 const { Keitaro } = require(
@@ -50,6 +50,13 @@ function describe(json: IDataObject): string {
 async function main(): Promise<void> {
 	let failed = 0;
 	for (const example of loadExamples()) {
+		if (!runsInProcess(example)) {
+			console.log(`▷ ${example.workflow.name}  [examples/${example.file}]`);
+			console.log(
+				'  starts from a webhook or form and keeps requests in a Data Table: it runs in a real n8n (npm run test:e2e)\n',
+			);
+			continue;
+		}
 		// each example starts from the same demo tracker
 		const sim = new KeitaroSimulator({ postbackDelayMs: 20 });
 		seedDemo(sim.state, sim.now());

@@ -1,6 +1,8 @@
+import { NodeHelpers } from 'n8n-workflow';
+
 import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
 import { seedDemo, type KeitaroSimulator } from './simulator';
-import { nodeOutput } from './support/engine';
+import { coreDescription, nodeOutput } from './support/engine';
 import { loadExamples, runExample } from './support/examples';
 import { KEITARO_TYPE, startSimulator } from './support/keitaro';
 
@@ -20,13 +22,58 @@ const run = async (file: string) => {
 	return result;
 };
 
-test('every example is an importable workflow that uses the Keitaro node', () => {
+test('every example is an importable workflow whose nodes exist and whose parameters n8n accepts', () => {
 	expect(examples.map((e) => e.file)).toEqual(
-		expect.arrayContaining(['lead-to-sale.json', 'revenue-adjustment.json']),
+		expect.arrayContaining([
+			'lead-to-sale.json',
+			'revenue-adjustment.json',
+			'reconciliation-file.json',
+			'conversion-request-raise.json',
+			'conversion-request-approve.json',
+		]),
 	);
-	for (const { workflow } of examples) {
+	const keitaro = new Keitaro();
+	for (const { file, workflow } of examples) {
 		expect(workflow.name).toMatch(/^Keitaro/);
-		expect(workflow.nodes.some((n) => n.type === KEITARO_TYPE)).toBe(true);
+		const names = new Set(workflow.nodes.map((n) => n.name));
+		for (const [from, connection] of Object.entries(workflow.connections)) {
+			expect(names.has(from)).toBe(true);
+			for (const target of (connection.main ?? []).flat())
+				expect(names.has(target!.node)).toBe(true);
+		}
+		for (const node of workflow.nodes) {
+			const description =
+				node.type === KEITARO_TYPE
+					? keitaro.description
+					: coreDescription(node.type, node.typeVersion);
+			expect({ file, node: node.name, known: description !== undefined }).toEqual({
+				file,
+				node: node.name,
+				known: true,
+			});
+			// n8n fills in defaults when it imports a workflow, then checks for missing required values
+			const parameters = NodeHelpers.getNodeParameters(
+				description!.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				description,
+			)!;
+			const issues = NodeHelpers.getNodeParametersIssues(
+				description!.properties,
+				{ ...node, parameters },
+				description,
+			);
+			expect({ file, node: node.name, issues }).toEqual({ file, node: node.name, issues: null });
+			if (node.type !== KEITARO_TYPE) continue;
+			expect(node.credentials).toEqual({
+				keitaroApi: { id: 'keitaroDemo', name: 'Keitaro (demo simulator)' },
+			});
+			// a parameter the node does not show for this operation would be silently dropped by n8n
+			const dropped = Object.keys(node.parameters).filter((key) => !(key in parameters));
+			expect({ file, node: node.name, dropped }).toEqual({ file, node: node.name, dropped: [] });
+		}
 	}
 });
 

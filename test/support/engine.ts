@@ -19,6 +19,7 @@ import type {
 	INodeParameters,
 	INodeProperties,
 	INodeType,
+	INodeTypeDescription,
 	INodeTypes,
 	IRun,
 	IVersionedNodeType,
@@ -34,34 +35,39 @@ import {
 } from 'n8n-workflow';
 
 /**
- * n8n's own core nodes, loaded from n8n-nodes-base (the package the n8n server ships), so example
- * workflows run with the real Manual Trigger, Edit Fields, If and HTTP Request nodes.
+ * n8n's own nodes, loaded from n8n-nodes-base (the package the n8n server ships) through its
+ * known-nodes index, so workflows run with the real Manual Trigger, Edit Fields, If, Merge, HTTP
+ * Request and the rest.
  */
-const CORE_NODES: Record<string, [string, string]> = {
-	'n8n-nodes-base.manualTrigger': ['ManualTrigger/ManualTrigger.node', 'ManualTrigger'],
-	'n8n-nodes-base.noOp': ['NoOp/NoOp.node', 'NoOp'],
-	'n8n-nodes-base.set': ['Set/Set.node', 'Set'],
-	'n8n-nodes-base.if': ['If/If.node', 'If'],
-	'n8n-nodes-base.filter': ['Filter/Filter.node', 'Filter'],
-	'n8n-nodes-base.httpRequest': ['HttpRequest/HttpRequest.node', 'HttpRequest'],
-	'n8n-nodes-base.splitOut': ['Transform/SplitOut/SplitOut.node', 'SplitOut'],
-	'n8n-nodes-base.aggregate': ['Transform/Aggregate/Aggregate.node', 'Aggregate'],
-	'n8n-nodes-base.merge': ['Merge/Merge.node', 'Merge'],
-	'n8n-nodes-base.convertToFile': ['Files/ConvertToFile/ConvertToFile.node', 'ConvertToFile'],
-	'n8n-nodes-base.extractFromFile': [
-		'Files/ExtractFromFile/ExtractFromFile.node',
-		'ExtractFromFile',
-	],
-};
-
+const KNOWN_CORE_NODES = require('n8n-nodes-base/dist/known/nodes.json') as Record<
+	string,
+	{ className: string; sourcePath: string }
+>;
 const loadedCoreNodes = new Map<string, INodeType | IVersionedNodeType>();
 
-function coreNode(type: string): INodeType | IVersionedNodeType | undefined {
-	const entry = CORE_NODES[type];
+/**
+ * The description n8n's editor gets for a core node version (n8n-nodes-base's types/nodes.json),
+ * without loading the node's code (some core nodes pull ES modules jest does not load).
+ */
+export function coreDescription(type: string, version: number): INodeTypeDescription | undefined {
+	const descriptions = require('n8n-nodes-base/dist/types/nodes.json') as INodeTypeDescription[];
+	const name = type.replace(/^n8n-nodes-base\./, '');
+	return descriptions.find(
+		(d) =>
+			d.name === name &&
+			(Array.isArray(d.version) ? d.version.includes(version) : d.version === version),
+	);
+}
+
+export function coreNode(type: string): INodeType | IVersionedNodeType | undefined {
+	const name = type.startsWith('n8n-nodes-base.')
+		? type.slice('n8n-nodes-base.'.length)
+		: undefined;
+	const entry = name ? KNOWN_CORE_NODES[name] : undefined;
 	if (!entry) return undefined;
 	if (!loadedCoreNodes.has(type)) {
-		const module = require(`n8n-nodes-base/dist/nodes/${entry[0]}`);
-		loadedCoreNodes.set(type, new module[entry[1]]());
+		const module = require(`n8n-nodes-base/${entry.sourcePath}`);
+		loadedCoreNodes.set(type, new module[entry.className]());
 	}
 	return loadedCoreNodes.get(type);
 }

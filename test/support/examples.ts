@@ -17,6 +17,11 @@ export interface Example {
 	workflow: IWorkflowBase;
 }
 
+/** Examples that start from a Manual Trigger run in-process; webhook and form examples need a real n8n. */
+export function runsInProcess(example: Example): boolean {
+	return example.workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger');
+}
+
 export function loadExamples(): Example[] {
 	return readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
