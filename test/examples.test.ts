@@ -58,12 +58,12 @@ test('every example is an importable workflow whose nodes exist and whose parame
 				true,
 				false,
 				node,
-				description,
+				description!,
 			)!;
 			const issues = NodeHelpers.getNodeParametersIssues(
 				description!.properties,
 				{ ...node, parameters },
-				description,
+				description!,
 			);
 			expect({ file, node: node.name, issues }).toEqual({ file, node: node.name, issues: null });
 			if (node.type !== KEITARO_TYPE) continue;
