@@ -23,6 +23,8 @@ const SECRETS = [API_KEY, WRONG_API_KEY, POSTBACK_KEY, WRONG_POSTBACK_KEY];
 interface Case {
 	name: string;
 	parameters: IDataObject;
+	/** input items (Conversion Request records); one empty item when absent */
+	items?: IDataObject[];
 	/** prepare the simulator (scripted answers, faults) */
 	arrange?: (sim: KeitaroSimulator) => void;
 	credentials?: IDataObject;
@@ -34,6 +36,23 @@ const echoKey = (sim: KeitaroSimulator) =>
 		status: 422,
 		body: JSON.stringify({ api_key: [`Key ${API_KEY} is not allowed here`] }),
 	});
+
+const record = (fields: IDataObject): IDataObject => ({
+	request_id: 'cr_0123456789abcdef01234567',
+	type: 'change',
+	request_status: 'inquired',
+	version: 1,
+	click_id: 'c1',
+	tid: 't1',
+	conversion_id: 1,
+	target_status: 'sale',
+	revenue: 5,
+	snapshot_status: 'lead',
+	snapshot_revenue: 0,
+	requested_by: 'alice',
+	...fields,
+});
+const row = { subid: 'c1', payout: '5', tid: 't1', status: 'sale', requested_by: 'alice' };
 
 /** Per operation: success and error paths. Every operation of the node must be listed. */
 const CASES: Record<string, Case[]> = {
@@ -109,6 +128,120 @@ const CASES: Record<string, Case[]> = {
 			parameters: { conversionId: '1' },
 		},
 	],
+	'conversionRequest.raise': [
+		{
+			name: 'success',
+			expectError: false,
+			parameters: {
+				requestType: 'change',
+				clickId: 'c1',
+				tid: 't1',
+				targetStatus: 'sale',
+				requestedBy: 'alice',
+			},
+		},
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: {
+				requestType: 'change',
+				clickId: 'c1',
+				tid: 't1',
+				targetStatus: 'sale',
+				requestedBy: 'alice',
+			},
+		},
+	],
+	'conversionRequest.import': [
+		{ name: 'success', expectError: false, parameters: { requestedBy: 'ops' }, items: [row] },
+		{
+			name: 'wrong API key',
+			expectError: true,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: { requestedBy: 'ops' },
+			items: [row],
+		},
+	],
+	'conversionRequest.accept': [
+		{ name: 'success', expectError: false, parameters: { actor: 'bob' }, items: [record({})] },
+		{
+			name: 'wrong API key',
+			expectError: true,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: { actor: 'bob' },
+			items: [record({})],
+		},
+	],
+	'conversionRequest.reject': [
+		{
+			name: 'success',
+			expectError: false,
+			parameters: { actor: 'bob', reasonCode: 'OTHER' },
+			items: [record({})],
+		},
+		{
+			name: 'a final request',
+			expectError: true,
+			parameters: { actor: 'bob', reasonCode: 'OTHER' },
+			items: [record({ request_status: 'processed' })],
+		},
+	],
+	'conversionRequest.withdraw': [
+		{ name: 'success', expectError: false, parameters: { actor: 'alice' }, items: [record({})] },
+		{
+			name: 'not the requester',
+			expectError: true,
+			parameters: { actor: 'bob' },
+			items: [record({})],
+		},
+	],
+	'conversionRequest.process': [
+		{
+			name: 'success',
+			expectError: false,
+			parameters: {},
+			items: [record({ request_status: 'accepted' })],
+		},
+		{
+			name: 'wrong postback key: a failed record that keeps Keitaro’s reason, not the key',
+			expectError: false,
+			credentials: { postbackSecret: WRONG_POSTBACK_KEY },
+			parameters: {},
+			items: [record({ request_status: 'accepted' })],
+		},
+		{
+			name: 'wrong API key',
+			expectError: true,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: {},
+			items: [record({ request_status: 'accepted' })],
+		},
+	],
+	'conversionRequest.retryFailed': [
+		{
+			name: 'success',
+			expectError: false,
+			parameters: { actor: 'bob' },
+			items: [record({ request_status: 'failed' })],
+		},
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { actor: 'bob' },
+			items: [record({ request_status: 'failed' })],
+		},
+	],
+	// counts whatever it is given (a non-request counts as such): it has no error path
+	'conversionRequest.getStatusSummary': [
+		{
+			name: 'success',
+			expectError: false,
+			parameters: {},
+			items: [record({ request_status: 'processed', keitaro_request: 'https://t/***/postback' })],
+		},
+	],
 	'conversion.getMany': [
 		{ name: 'success', expectError: false, parameters: { dateRange: 'allTime', returnAll: true } },
 		{
@@ -151,8 +284,11 @@ test('every operation of the node has success and error cases here', () => {
 	const operations = listOperations({ node: new Keitaro(), operationFor }).map(
 		(o) => `${o.resource}.${o.operation}`,
 	);
+	const withoutErrorPath = ['conversionRequest.getStatusSummary'];
 	const missing = operations.filter(
-		(key) => !CASES[key]?.some((c) => !c.expectError) || !CASES[key]?.some((c) => c.expectError),
+		(key) =>
+			!CASES[key]?.some((c) => !c.expectError) ||
+			(!withoutErrorPath.includes(key) && !CASES[key]?.some((c) => c.expectError)),
 	);
 	expect(missing).toEqual([]);
 });
@@ -171,6 +307,7 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 			{ resource, operation, ...testCase.parameters },
 			{
 				credentials: testCase.credentials,
+				items: testCase.items,
 				node: mode === 'continue on fail' ? { onError: 'continueRegularOutput' } : {},
 			},
 		);
@@ -186,7 +323,7 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 		].join('\n');
 		for (const secret of SECRETS) expect(everything).not.toContain(secret);
 		// the keys were really used: masked where they would have been
-		if (!testCase.expectError && operation !== 'get' && operation !== 'getMany') {
+		if (!testCase.expectError && ['update', 'create', 'process'].includes(operation)) {
 			expect(JSON.stringify(items)).toContain('/***/postback');
 		}
 	});

@@ -105,8 +105,13 @@ export async function processRequests(
 				known: new Set((view?.conversions ?? []).map((c) => String(c.conversion_id))),
 			});
 		} catch (error) {
+			// the transport's errors carry the (masked) request they were about
+			const sentRequest = (error as { context?: IDataObject }).context?.request as
+				| IDataObject
+				| undefined;
 			results[n] = rejectedOrFailed(request, 'failed', 'KEITARO_ERROR', (error as Error).message, {
 				attempts: request.attempts + 1,
+				keitaro_request: String(sentRequest?.url ?? ''),
 			});
 		}
 	});
