@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import type { ApiResponse, KeitaroContext } from '../transport';
 import { keitaroApiRequest } from '../transport';
@@ -90,64 +89,6 @@ export async function findConversions(
 	return { data: (response.data.rows ?? []).map(normaliseRow), request: response.request };
 }
 
-/** The click with this subid, if Keitaro has it (POST /clicks/log). */
-export async function findClick(
-	this: KeitaroContext,
-	subId: string,
-): Promise<ApiResponse<IDataObject | undefined>> {
-	const response = (await keitaroApiRequest.call(this, {
-		method: 'POST',
-		path: '/clicks/log',
-		idempotent: true,
-		body: {
-			range: { interval: 'all_time' },
-			columns: ['sub_id', 'datetime', 'campaign_id', 'offer_id'],
-			filters: [equals('sub_id', subId)],
-			limit: 1,
-		},
-	})) as ApiResponse<{ rows?: IDataObject[] }>;
-	const row = response.data.rows?.[0];
-	return { data: row ? normaliseRow(row) : undefined, request: response.request };
-}
-
-/** Whether the click's offer takes the payout from postbacks; Keitaro ignores it otherwise. */
-export async function offerTakesPostbackPayout(
-	this: KeitaroContext,
-	offerId: number,
-): Promise<{ payoutAuto: boolean; payoutValue: number; name: string } | undefined> {
-	if (!offerId) return undefined;
-	const { data } = (await keitaroApiRequest.call(this, {
-		method: 'GET',
-		path: `/offers/${offerId}`,
-	})) as ApiResponse<IDataObject>;
-	return {
-		payoutAuto: data.payout_auto === true || data.payout_auto === 1 || data.payout_auto === '1',
-		payoutValue: Number(data.payout_value ?? 0),
-		name: String(data.name ?? ''),
-	};
-}
-
-/**
- * Reads the conversions log until a row passes `accept` or the time is up. Keitaro applies
- * postbacks from a queue, usually within seconds.
- */
-export async function waitForConversion(
-	this: KeitaroContext,
-	filters: KeitaroFilter[],
-	accept: (row: IDataObject) => boolean,
-	timeoutMs: number,
-): Promise<IDataObject | undefined> {
-	const deadline = Date.now() + timeoutMs;
-	for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
-		const { data } = await findConversions.call(this, filters, 10);
-		const row = data.find(accept);
-		if (row) return row;
-		const left = deadline - Date.now();
-		if (left <= 0) return undefined;
-		await sleep(Math.min(delay, left));
-	}
-}
-
 /** Keitaro's received-postback log lines about a click: why a postback was ignored shows here. */
 export async function postbackLogFor(this: KeitaroContext, subId: string): Promise<string[]> {
 	try {
@@ -163,6 +104,11 @@ export async function postbackLogFor(this: KeitaroContext, subId: string): Promi
 		// only an explanation for another error; a failure to read the log must not hide that error
 		return [];
 	}
+}
+
+/** A money value as the node outputs it: a number with two decimals. */
+export function money(value: unknown): number {
+	return Math.round(Number(value) * 100) / 100;
 }
 
 export function sameMoney(a: unknown, b: unknown): boolean {

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { actorField, checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
 import { InputError } from '../../helpers/errors';
 import { readItems, recordOutcome } from '../../helpers/requests/batch';
-import { checkAll } from '../../helpers/requests/lookup';
+import { checkAll } from '../../helpers/requests/checkAll';
 import { moved, moveProblem, parseRequest, rejectedOrFailed } from '../../helpers/requests/record';
 import { samePerson } from '../../helpers/requests/rules';
 import type { BatchOutcome, Endpoint } from '../node.type';
@@ -67,7 +67,7 @@ export async function executeBatch(
 		return { request, approver };
 	});
 	if (entries.stop) return entries.refused.slice(0, 1);
-	const verdicts = await checkAll.call(
+	const checked = await checkAll.call(
 		this,
 		entries.read.map((e) => ({ index: e.index, request: e.value.request })),
 		'accept',
@@ -75,7 +75,7 @@ export async function executeBatch(
 	);
 	const at = now.toISOString();
 	const decided = entries.read.map(({ index, value: { request, approver } }, n) => {
-		const verdict = verdicts[n];
+		const { verdict } = checked[n];
 		const decision = { decided_by: approver, decided_at: at };
 		return recordOutcome(
 			index,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
 import { concurrencyOption, confirmTimeoutOption, timeoutOption } from '../../descriptions/options';
 import { recordOutcome } from '../../helpers/requests/batch';
-import { checkAll } from '../../helpers/requests/lookup';
+import { checkAll } from '../../helpers/requests/checkAll';
 import { processRequests } from '../../helpers/requests/process';
 import type { BatchOutcome, Endpoint } from '../node.type';
 import { POSTBACK } from '../node.type';
@@ -41,16 +41,15 @@ export async function executeBatch(
 	const requests = readRequests.call(this, itemCount, 'process');
 	if (requests.stop) return requests.refused.slice(0, 1);
 	const entries = requests.read.map((r) => ({ index: r.index, request: r.value }));
-	const verdicts = await checkAll.call(this, entries, 'process', now);
+	const checked = await checkAll.call(this, entries, 'process', now);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const results = await processRequests.call(
 		this,
 		entries.map((e) => e.request),
-		verdicts,
+		checked,
 		{
 			concurrency: Number(options.concurrency ?? concurrencyOption.default) || 1,
 			confirmTimeoutMs: Number(options.confirmTimeout ?? confirmTimeoutOption.default) * 1000,
-			now,
 		},
 	);
 	const outcomes = results.map((record, n) => recordOutcome(entries[n].index, record));

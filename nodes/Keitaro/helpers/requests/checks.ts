@@ -1,15 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DOCUMENTED_TRANSITIONS_TEXT, isDocumentedTransition, sameMoney } from '../conversions';
+import type { ClickView } from '../lookups';
 import type { ConversionRequest, ReasonCode } from './record';
-
-/** What Keitaro has for one click: whether the click exists, and its conversions. */
-export interface ClickView {
-	clickExists: boolean;
-	/** the click's offer: it decides whether Keitaro takes the payout from a postback */
-	offerId: number;
-	conversions: IDataObject[];
-}
 
 export interface CheckRules {
 	allowUndocumentedTransitions: boolean;

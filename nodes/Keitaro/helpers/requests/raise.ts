@@ -4,7 +4,7 @@ import type { KeitaroContext } from '../../transport';
 import type { CheckRules } from './checks';
 import { checkRequest, targetConversion } from './checks';
 import type { RequestDraft } from './draft';
-import { offerPayoutRule, viewClicks } from './lookup';
+import { readOfferPayouts, viewClicks } from '../lookups';
 import type { ConversionRequest } from './record';
 import { parseRequest, rejectedOrFailed, requestIdentity, subIdsText } from './record';
 
@@ -75,8 +75,10 @@ export async function raiseRequests(
 		this,
 		drafts.map((d) => d.click_id),
 	);
-	const needsOffers = drafts.some((d) => d.revenue !== null);
-	const offerTakesPayout = needsOffers ? await offerPayoutRule.call(this) : () => undefined;
+	const offers = drafts.some((d) => d.revenue !== null)
+		? await readOfferPayouts.call(this)
+		: new Map();
+	const offerTakesPayout = (offerId: number) => offers.get(offerId)?.payoutAuto;
 	const stored = new Map<string, ConversionRequest>();
 	const openByConversion = new Map<string, string>();
 	for (const raw of openRequests) {

@@ -1,25 +1,21 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { normaliseRow } from '../conversions';
-import type { ApiResponse, KeitaroContext } from '../../transport';
-import { keitaroApiRequest, keitaroApiRequestAllItems } from '../../transport';
-import type { ClickView, Stage, Verdict } from './checks';
-import { checkRequest } from './checks';
-import type { ConversionRequest } from './record';
-import { readCheckRules } from './rules';
+import type { ApiResponse, KeitaroContext, RequestSummary } from '../transport';
+import { keitaroApiRequest, keitaroApiRequestAllItems } from '../transport';
+import { CONVERSION_LOOKUP_COLUMNS, normaliseRow } from './conversions';
 
-/** Click IDs per look-up: one conversions-log request answers for this many requests. */
+/** What Keitaro has for one click: whether the click exists, its offer, and its conversions. */
+export interface ClickView {
+	clickExists: boolean;
+	/** the click's offer: it decides whether Keitaro takes the payout from a postback */
+	offerId: number;
+	conversions: IDataObject[];
+	/** the conversions-log request that read this click (masked) */
+	request: RequestSummary | null;
+}
+
+/** Click IDs per look-up: one conversions-log request answers for this many items. */
 export const LOOKUP_BATCH_SIZE = 500;
-
-const CONVERSION_COLUMNS = [
-	'conversion_id',
-	'sub_id',
-	'tid',
-	'status',
-	'revenue',
-	'postback_datetime',
-	'offer_id',
-];
 
 function chunks<T>(list: T[], size: number): T[][] {
 	const out: T[][] = [];
@@ -40,13 +36,13 @@ export async function viewClicks(
 	const unique = [...new Set(clickIds)];
 	const views = new Map<string, ClickView>();
 	for (const chunk of chunks(unique, LOOKUP_BATCH_SIZE)) {
-		const { data } = await keitaroApiRequestAllItems.call(this, {
+		const { data, request } = await keitaroApiRequestAllItems.call(this, {
 			method: 'POST',
 			path: '/conversions/log',
 			idempotent: true,
 			body: {
 				range: { interval: 'all_time', timezone: 'UTC' },
-				columns: CONVERSION_COLUMNS,
+				columns: CONVERSION_LOOKUP_COLUMNS,
 				filters: [{ name: 'sub_id', operator: 'IN_LIST', expression: chunk }],
 				sort: [{ name: 'conversion_id', order: 'ASC' }],
 			},
@@ -57,6 +53,7 @@ export async function viewClicks(
 				clickExists: true,
 				offerId: Number(row.offer_id ?? 0),
 				conversions: [],
+				request,
 			};
 			view.conversions.push(row);
 			views.set(subId, view);
@@ -64,7 +61,7 @@ export async function viewClicks(
 	}
 	const withoutConversions = checkClicks ? unique.filter((id) => !views.has(id)) : [];
 	for (const chunk of chunks(withoutConversions, LOOKUP_BATCH_SIZE)) {
-		const { data } = await keitaroApiRequestAllItems.call(this, {
+		const { data, request } = await keitaroApiRequestAllItems.call(this, {
 			method: 'POST',
 			path: '/clicks/log',
 			idempotent: true,
@@ -79,51 +76,38 @@ export async function viewClicks(
 				clickExists: true,
 				offerId: Number(row.offer_id ?? 0),
 				conversions: [],
+				request,
 			});
 		}
 	}
 	for (const id of unique)
-		if (!views.has(id)) views.set(id, { clickExists: false, offerId: 0, conversions: [] });
+		if (!views.has(id))
+			views.set(id, { clickExists: false, offerId: 0, conversions: [], request: null });
 	return views;
 }
 
-/** Which offers take the payout from postbacks: one GET /offers (Keitaro sends the whole list). */
-export async function offerPayoutRule(
-	this: KeitaroContext,
-): Promise<(offerId: number) => boolean | undefined> {
+export interface OfferPayout {
+	name: string;
+	/** whether Keitaro takes the payout from postbacks (payout_auto) */
+	payoutAuto: boolean;
+	payoutValue: number;
+}
+
+/** Every offer's payout rule: one GET /offers (Keitaro sends the whole list). */
+export async function readOfferPayouts(this: KeitaroContext): Promise<Map<number, OfferPayout>> {
 	const { data } = (await keitaroApiRequest.call(this, {
 		method: 'GET',
 		path: '/offers',
 	})) as ApiResponse<IDataObject[]>;
-	const payoutAuto = new Map(
-		data.map((offer) => [Number(offer.id), offer.payout_auto === true || offer.payout_auto === 1]),
-	);
-	return (offerId) => payoutAuto.get(offerId);
-}
-
-/**
- * The checks of many requests against Keitaro in one pass: their clicks looked up in batches, the
- * offers' payout rule read once (only when a request sets revenue).
- */
-export async function checkAll(
-	this: IExecuteFunctions,
-	entries: Array<{ index: number; request: ConversionRequest }>,
-	stage: Stage,
-	now: Date,
-): Promise<Verdict[]> {
-	const views = await viewClicks.call(
-		this,
-		entries.map((e) => e.request.click_id),
-	);
-	const offerTakesPayout = entries.some((e) => e.request.revenue !== null)
-		? await offerPayoutRule.call(this)
-		: () => undefined;
-	return entries.map(({ index, request }) =>
-		checkRequest(
-			request,
-			views.get(request.click_id)!,
-			readCheckRules.call(this, index, offerTakesPayout, now),
-			stage,
-		),
+	return new Map(
+		data.map((offer) => [
+			Number(offer.id),
+			{
+				name: String(offer.name ?? ''),
+				payoutAuto:
+					offer.payout_auto === true || offer.payout_auto === 1 || offer.payout_auto === '1',
+				payoutValue: Number(offer.payout_value ?? 0),
+			},
+		]),
 	);
 }
