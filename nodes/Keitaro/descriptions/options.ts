@@ -69,3 +69,12 @@ export const allowUndocumentedTransitionsOption: INodeProperties = {
 	description:
 		'Whether to send status changes Keitaro does not document (it documents lead → sale, lead → rejected, sale → rejected and rebill → rejected)',
 };
+
+/** The Options of operations that send postbacks and wait for Keitaro to show them. */
+export const postbackOptions: INodeProperties[] = [
+	concurrencyOption,
+	confirmOption,
+	confirmTimeoutOption,
+	dataOnlyOption,
+	timeoutOption,
+];

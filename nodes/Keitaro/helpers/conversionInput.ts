@@ -26,8 +26,7 @@ export function readConversionData(
 		if (operation === 'create') fields.tid = this.getNodeParameter('tid', i, '');
 		if (extra.revenue !== undefined) fields.revenue = extra.revenue;
 		if (extra.currency) fields.currency = extra.currency;
-		const subIds = ((extra.subIds as IDataObject)?.subId as IDataObject[]) ?? [];
-		for (const entry of subIds) fields[`sub_id_${entry.number as number}`] = entry.value ?? '';
+		Object.assign(fields, subIdsOf(extra));
 		raw = fields;
 	}
 	try {
@@ -37,4 +36,12 @@ export function readConversionData(
 	} catch (error) {
 		throw invalidInput(this.getNode(), i, error as Error);
 	}
+}
+
+/** The Sub IDs field (descriptions/conversionData.ts subIdsField) of a collection, as sub_id_N keys. */
+export function subIdsOf(collection: IDataObject): IDataObject {
+	const pairs = ((collection.subIds as IDataObject)?.subId as IDataObject[]) ?? [];
+	return Object.fromEntries(
+		pairs.map((pair) => [`sub_id_${pair.number as number}`, pair.value ?? '']),
+	);
 }

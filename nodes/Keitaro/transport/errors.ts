@@ -130,6 +130,16 @@ function apiError(
 	return error;
 }
 
+/** A non-2xx answer explained by its status and Keitaro's own words. */
+function statusError(node: INode, answer: HttpAnswer, request: RequestSummary): NodeApiError {
+	return apiError(
+		node,
+		explainStatus(answer.status, keitaroErrorDetail(answer)),
+		request,
+		answer.status,
+	);
+}
+
 /** A non-2xx answer, or a 2xx answer that is not the JSON the Admin API always sends. */
 export function adminApiAnswerError(
 	node: INode,
@@ -168,12 +178,7 @@ export function adminApiAnswerError(
 			answer.status,
 		);
 	}
-	return apiError(
-		node,
-		explainStatus(answer.status, keitaroErrorDetail(answer)),
-		request,
-		answer.status,
-	);
+	return statusError(node, answer, request);
 }
 
 /** The postback URL answers plain text: `Success`, or why it refused. */
@@ -206,12 +211,7 @@ export function postbackAnswerError(
 			answer.status,
 		);
 	}
-	return apiError(
-		node,
-		explainStatus(answer.status, keitaroErrorDetail(answer)),
-		request,
-		answer.status,
-	);
+	return statusError(node, answer, request);
 }
 
 const TLS_CODES = new Set([

@@ -2,13 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { conversionDataFields } from '../../descriptions/conversionData';
-import {
-	concurrencyOption,
-	confirmOption,
-	confirmTimeoutOption,
-	dataOnlyOption,
-	timeoutOption,
-} from '../../descriptions/options';
+import { postbackOptions } from '../../descriptions/options';
 import { readConversionData } from '../../helpers/conversionInput';
 import { operationError } from '../../helpers/errors';
 import { viewClicks } from '../../helpers/lookups';
@@ -28,13 +22,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			concurrencyOption,
-			confirmOption,
-			confirmTimeoutOption,
-			dataOnlyOption,
-			timeoutOption,
-		],
+		options: [...postbackOptions],
 	},
 ];
 

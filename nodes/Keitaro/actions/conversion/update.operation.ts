@@ -2,14 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { conversionDataFields } from '../../descriptions/conversionData';
-import {
-	allowUndocumentedTransitionsOption,
-	concurrencyOption,
-	confirmOption,
-	confirmTimeoutOption,
-	dataOnlyOption,
-	timeoutOption,
-} from '../../descriptions/options';
+import { allowUndocumentedTransitionsOption, postbackOptions } from '../../descriptions/options';
 import type { ConversionData } from '../../helpers/conversionData';
 import { readConversionData } from '../../helpers/conversionInput';
 import {
@@ -65,14 +58,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			allowUndocumentedTransitionsOption,
-			concurrencyOption,
-			confirmOption,
-			confirmTimeoutOption,
-			dataOnlyOption,
-			timeoutOption,
-		],
+		options: [allowUndocumentedTransitionsOption, ...postbackOptions],
 	},
 ];
 

@@ -3,12 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { actorField, checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
 import { InputError } from '../../helpers/errors';
-import { readItems, recordOutcome } from '../../helpers/requests/batch';
-import { checkAll } from '../../helpers/requests/checkAll';
-import { moved, moveProblem, parseRequest, rejectedOrFailed } from '../../helpers/requests/record';
 import { samePerson } from '../../helpers/requests/rules';
 import type { BatchOutcome, Endpoint } from '../node.type';
-import { readActor, REQUEST_LOOKUP_ENDPOINTS } from './shared';
+import { decideAfterChecks, REQUEST_LOOKUP_ENDPOINTS } from './shared';
 
 const properties: INodeProperties[] = [
 	requestField,
@@ -51,44 +48,19 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	itemCount: number,
 ): Promise<BatchOutcome[]> {
-	const now = new Date();
-	const entries = readItems(this, itemCount, (i) => {
-		const request = parseRequest(this.getNodeParameter('request', i));
-		const problem = moveProblem(request, 'accept');
-		if (problem) throw new InputError(problem, 'Only an inquired request can be accepted.');
-		const approver = readActor.call(this, i, 'Approver');
-		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		if (samePerson(approver, request.requested_by) && options.allowSelfApproval !== true) {
-			throw new InputError(
-				`Request ${request.request_id} was raised by ${request.requested_by}, who cannot also accept it`,
-				'Four-eyes rule: another person accepts. Switch on "Allow Self-Approval" only where one person may do both.',
-			);
-		}
-		return { request, approver };
+	return await decideAfterChecks.call(this, itemCount, {
+		move: 'accept',
+		actorLabel: 'Approver',
+		stage: 'accept',
+		checkedAt: 'at acceptance',
+		vet: (request, approver, i) => {
+			const options = this.getNodeParameter('options', i, {}) as IDataObject;
+			if (samePerson(approver, request.requested_by) && options.allowSelfApproval !== true) {
+				throw new InputError(
+					`Request ${request.request_id} was raised by ${request.requested_by}, who cannot also accept it`,
+					'Four-eyes rule: another person accepts. Switch on "Allow Self-Approval" only where one person may do both.',
+				);
+			}
+		},
 	});
-	if (entries.stop) return entries.refused.slice(0, 1);
-	const checked = await checkAll.call(
-		this,
-		entries.read.map((e) => ({ index: e.index, request: e.value.request })),
-		'accept',
-		now,
-	);
-	const at = now.toISOString();
-	const decided = entries.read.map(({ index, value: { request, approver } }, n) => {
-		const { verdict } = checked[n];
-		const decision = { decided_by: approver, decided_at: at };
-		return recordOutcome(
-			index,
-			verdict.ok
-				? moved(request, 'accepted', { ...decision, reason_code: '', reason_message: '' })
-				: rejectedOrFailed(
-						request,
-						'rejected',
-						verdict.code,
-						`Checked at acceptance: ${verdict.message}`,
-						decision,
-					),
-		);
-	});
-	return [...entries.refused, ...decided].sort((a, b) => a.items[0] - b.items[0]);
 }

@@ -2,17 +2,16 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions } from '../../descriptions/conversionRequest';
-import { InputError, invalidInput } from '../../helpers/errors';
+import type { InputError } from '../../helpers/errors';
 import { inInputOrder, recordOutcome } from '../../helpers/requests/batch';
 import type { RequestDraft } from '../../helpers/requests/draft';
 import { draftFromRow } from '../../helpers/requests/draft';
 import { raiseRequests } from '../../helpers/requests/raise';
-import type { CheckRules } from '../../helpers/requests/checks';
 import { readCheckRules } from '../../helpers/requests/rules';
 import type { BatchOutcome, Endpoint } from '../node.type';
 import {
 	openRequestsOption,
-	readOpenRequests,
+	readRaiseOptions,
 	requestTypeField,
 	REQUEST_LOOKUP_ENDPOINTS,
 } from './shared';
@@ -64,15 +63,8 @@ export async function executeBatch(
 ): Promise<BatchOutcome[]> {
 	const items = this.getInputData();
 	const now = new Date();
-	let rules: (offerTakesPayout: CheckRules['offerTakesPayout']) => CheckRules;
-	let openRequests;
-	try {
-		openRequests = readOpenRequests.call(this);
-		rules = (offerTakesPayout) => readCheckRules.call(this, 0, offerTakesPayout, now);
-		rules(() => undefined);
-	} catch (error) {
-		return [{ items: [0], error: invalidInput(this.getNode(), 0, error as Error) }];
-	}
+	const options = readRaiseOptions.call(this, now);
+	if ('refused' in options) return options.refused;
 	const requestType = this.getNodeParameter('requestType', 0) as RequestDraft['type'];
 	const refused = (index: number, code: string, message: string, requestId = '') =>
 		recordOutcome(
@@ -106,8 +98,9 @@ export async function executeBatch(
 	const records = await raiseRequests.call(
 		this,
 		drafts.map((d) => d.draft),
-		(_, offerTakesPayout) => rules(offerTakesPayout),
-		openRequests,
+		// one set of rules for the whole file: the Options of the first row
+		(_, offerTakesPayout) => readCheckRules.call(this, 0, offerTakesPayout, now),
+		options.openRequests,
 		now,
 	);
 	records.forEach((record, n) => {

@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions } from '../../descriptions/conversionRequest';
-import { CONVERSION_STATUSES, SUB_ID_COUNT } from '../../helpers/conversionData';
-import { invalidInput } from '../../helpers/errors';
+import { subIdsField } from '../../descriptions/conversionData';
+import { CONVERSION_STATUSES } from '../../helpers/conversionData';
+import { subIdsOf } from '../../helpers/conversionInput';
 import { readItems, recordOutcome } from '../../helpers/requests/batch';
 import { draftFromRow } from '../../helpers/requests/draft';
 import { raiseRequests } from '../../helpers/requests/raise';
 import { readCheckRules } from '../../helpers/requests/rules';
 import type { BatchOutcome, Endpoint } from '../node.type';
-import { openRequestsOption, readOpenRequests, REQUEST_LOOKUP_ENDPOINTS } from './shared';
+import { openRequestsOption, readRaiseOptions, REQUEST_LOOKUP_ENDPOINTS } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -106,32 +107,7 @@ const properties: INodeProperties[] = [
 				default: 0,
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 			},
-			{
-				displayName: 'Sub IDs',
-				name: 'subIds',
-				type: 'fixedCollection',
-				default: {},
-				typeOptions: { multipleValues: true },
-				options: [
-					{
-						displayName: 'Sub ID',
-						name: 'subId',
-						values: [
-							{
-								displayName: 'Sub ID',
-								name: 'number',
-								type: 'options',
-								default: 1,
-								options: Array.from({ length: SUB_ID_COUNT }, (_, n) => ({
-									name: `sub_id_${n + 1}`,
-									value: n + 1,
-								})),
-							},
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
+			subIdsField,
 		],
 	},
 	{
@@ -166,9 +142,7 @@ function rowOf(this: IExecuteFunctions, i: number): IDataObject {
 		idempotency_key: extra.idempotencyKey ?? '',
 		payout: extra.revenue ?? '',
 	};
-	const subIds = ((extra.subIds as IDataObject)?.subId as IDataObject[]) ?? [];
-	for (const entry of subIds) row[`sub_id_${entry.number as number}`] = entry.value ?? '';
-	return row;
+	return { ...row, ...subIdsOf(extra) };
 }
 
 /**
@@ -185,18 +159,13 @@ export async function executeBatch(
 		draftFromRow(rowOf.call(this, i), { requestedBy: '', type: 'change' }),
 	);
 	if (drafts.stop) return drafts.refused.slice(0, 1);
-	let openRequests: IDataObject[];
-	try {
-		openRequests = readOpenRequests.call(this);
-		readCheckRules.call(this, 0, () => undefined, now);
-	} catch (error) {
-		return [{ items: [0], error: invalidInput(this.getNode(), 0, error as Error) }];
-	}
+	const options = readRaiseOptions.call(this, now);
+	if ('refused' in options) return options.refused;
 	const records = await raiseRequests.call(
 		this,
 		drafts.read.map((d) => d.value),
 		(n, offerTakesPayout) => readCheckRules.call(this, drafts.read[n].index, offerTakesPayout, now),
-		openRequests,
+		options.openRequests,
 		now,
 	);
 	const outcomes = records.map((record, n) => recordOutcome(drafts.read[n].index, record));

@@ -2,12 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { actorField, checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
-import { InputError } from '../../helpers/errors';
-import { readItems, recordOutcome } from '../../helpers/requests/batch';
-import { checkAll } from '../../helpers/requests/checkAll';
-import { moved, moveProblem, parseRequest, rejectedOrFailed } from '../../helpers/requests/record';
 import type { BatchOutcome, Endpoint } from '../node.type';
-import { readActor, REQUEST_LOOKUP_ENDPOINTS } from './shared';
+import { decideAfterChecks, REQUEST_LOOKUP_ENDPOINTS } from './shared';
 
 const properties: INodeProperties[] = [
 	requestField,
@@ -41,36 +37,10 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	itemCount: number,
 ): Promise<BatchOutcome[]> {
-	const now = new Date();
-	const entries = readItems(this, itemCount, (i) => {
-		const request = parseRequest(this.getNodeParameter('request', i));
-		const problem = moveProblem(request, 'retry');
-		if (problem) throw new InputError(problem, 'Only a failed request can be retried.');
-		return { request, actor: readActor.call(this, i, 'Retried By') };
+	return await decideAfterChecks.call(this, itemCount, {
+		move: 'retry',
+		actorLabel: 'Retried By',
+		stage: 'process',
+		checkedAt: 'at retry',
 	});
-	if (entries.stop) return entries.refused.slice(0, 1);
-	const checked = await checkAll.call(
-		this,
-		entries.read.map((e) => ({ index: e.index, request: e.value.request })),
-		'process',
-		now,
-	);
-	const at = now.toISOString();
-	const decided = entries.read.map(({ index, value: { request, actor } }, n) => {
-		const { verdict } = checked[n];
-		const decision = { decided_by: actor, decided_at: at };
-		return recordOutcome(
-			index,
-			verdict.ok
-				? moved(request, 'accepted', { ...decision, reason_code: '', reason_message: '' })
-				: rejectedOrFailed(
-						request,
-						'rejected',
-						verdict.code,
-						`Checked at retry: ${verdict.message}`,
-						decision,
-					),
-		);
-	});
-	return [...entries.refused, ...decided].sort((a, b) => a.items[0] - b.items[0]);
 }
