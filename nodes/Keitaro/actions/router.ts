@@ -3,13 +3,40 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../descriptions/options';
 import { forEachLimited } from '../helpers/concurrency';
+import * as affiliateNetwork from './affiliateNetwork';
+import * as campaign from './campaign';
 import * as conversion from './conversion';
+import * as domain from './domain';
+import * as filter from './filter';
+import * as group from './group';
+import * as landing from './landing';
+import * as offer from './offer';
+import * as stream from './stream';
+import * as trafficSource from './trafficSource';
 import type { KeitaroOperation, KeitaroType, OperationResult } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 	switch (type.resource) {
 		case 'conversion':
 			return conversion[type.operation];
+		case 'affiliateNetwork':
+			return affiliateNetwork[type.operation];
+		case 'campaign':
+			return campaign[type.operation];
+		case 'domain':
+			return domain[type.operation];
+		case 'filter':
+			return filter[type.operation];
+		case 'group':
+			return group[type.operation];
+		case 'landing':
+			return landing[type.operation];
+		case 'offer':
+			return offer[type.operation];
+		case 'stream':
+			return stream[type.operation];
+		case 'trafficSource':
+			return trafficSource[type.operation];
 		default:
 			return undefined;
 	}
