@@ -20,23 +20,23 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 		case 'conversion':
 			return conversion[type.operation];
 		case 'affiliateNetwork':
-			return affiliateNetwork[type.operation];
+			return affiliateNetwork.operations[type.operation];
 		case 'campaign':
-			return campaign[type.operation];
+			return campaign.operations[type.operation];
 		case 'domain':
-			return domain[type.operation];
+			return domain.operations[type.operation];
 		case 'filter':
-			return filter[type.operation];
+			return filter.operations[type.operation];
 		case 'group':
-			return group[type.operation];
+			return group.operations[type.operation];
 		case 'landing':
-			return landing[type.operation];
+			return landing.operations[type.operation];
 		case 'offer':
-			return offer[type.operation];
+			return offer.operations[type.operation];
 		case 'stream':
-			return stream[type.operation];
+			return stream.operations[type.operation];
 		case 'trafficSource':
-			return trafficSource[type.operation];
+			return trafficSource.operations[type.operation];
 		default:
 			return undefined;
 	}

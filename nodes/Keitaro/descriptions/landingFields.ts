@@ -1,6 +1,6 @@
 import { idAsString } from '../helpers/objectInput';
 import type { BodyField } from './objectFields';
-import { groupField, nameField, notesField } from './objectFields';
+import { actionPayloadField, groupField, nameField, notesField } from './objectFields';
 
 /** What a Keitaro admin sets on a landing page (`LandingRequest`). */
 export const landingFields: BodyField[] = [
@@ -8,10 +8,7 @@ export const landingFields: BodyField[] = [
 	{
 		key: 'action_payload',
 		field: {
-			displayName: 'Action Payload',
-			name: 'actionPayload',
-			type: 'string',
-			default: '',
+			...actionPayloadField,
 			typeOptions: { rows: 3 },
 			description: 'The text or HTML a "Show Text" or "Show HTML" landing page shows',
 		},

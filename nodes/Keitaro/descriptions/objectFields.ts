@@ -99,6 +99,24 @@ export const groupField: INodeProperties = {
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
+/** Keitaro's action types (GET /streams_actions): how streams and offers send the visitor on. */
+export const actionTypeField: INodeProperties = {
+	displayName: 'Action Type Name or ID',
+	name: 'actionType',
+	type: 'options',
+	default: 'http',
+	typeOptions: { loadOptionsMethod: 'getStreamActionTypes' },
+	description:
+		'How the visitor is sent on, e.g. HTTP redirect. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const actionPayloadField: INodeProperties = {
+	displayName: 'Action Payload',
+	name: 'actionPayload',
+	type: 'string',
+	default: '',
+};
+
 export const postbackUrlField: INodeProperties = {
 	displayName: 'Postback URL',
 	name: 'postbackUrl',

@@ -1,6 +1,6 @@
 import { idAsNumber, splitList } from '../helpers/objectInput';
 import type { BodyField } from './objectFields';
-import { groupField, nameField, notesField } from './objectFields';
+import { actionTypeField, groupField, nameField, notesField } from './objectFields';
 
 /** What a Keitaro admin sets on an offer (`OfferRequest`). */
 export const offerFields: BodyField[] = [
@@ -16,18 +16,7 @@ export const offerFields: BodyField[] = [
 			description: 'Where visitors go; put {subid} where the network expects the click ID',
 		},
 	},
-	{
-		key: 'action_type',
-		field: {
-			displayName: 'Action Type Name or ID',
-			name: 'actionType',
-			type: 'options',
-			default: 'http',
-			typeOptions: { loadOptionsMethod: 'getStreamActionTypes' },
-			description:
-				'How the visitor is sent to the offer. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-	},
+	{ key: 'action_type', field: actionTypeField },
 	{
 		key: 'affiliate_network_id',
 		field: {

@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CAMPAIGN } from '../helpers/objects';
+import { CAMPAIGN, STREAM } from '../helpers/objects';
 import { toFilterRows, toShareRows } from '../helpers/streams';
 import { objectLocator } from './locators';
 import type { BodyField, BodyMode } from './objectFields';
-import { nameField } from './objectFields';
+import { actionPayloadField, actionTypeField, nameField } from './objectFields';
 
 const REMOVE: INodePropertyOptions = {
 	name: 'Remove From Stream',
@@ -177,26 +177,11 @@ export const streamFields: BodyField[] = [
 			],
 		},
 	},
-	{
-		key: 'action_type',
-		required: true,
-		field: {
-			displayName: 'Action Type Name or ID',
-			name: 'actionType',
-			type: 'options',
-			default: 'http',
-			typeOptions: { loadOptionsMethod: 'getStreamActionTypes' },
-			description:
-				'How the visitor is sent on, e.g. HTTP redirect. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-	},
+	{ key: 'action_type', required: true, field: actionTypeField },
 	{
 		key: 'action_payload',
 		field: {
-			displayName: 'Action Payload',
-			name: 'actionPayload',
-			type: 'string',
-			default: '',
+			...actionPayloadField,
 			placeholder: 'https://example.com/?sub={subid}',
 			description: 'What the action needs: the redirect URL, the text or HTML, or a campaign ID',
 		},
@@ -269,3 +254,10 @@ export const streamCampaignLocator: INodeProperties = objectLocator(CAMPAIGN, {
 	description:
 		'The campaign whose streams the Stream list shows. Empty searches the streams of all campaigns by name.',
 });
+
+/** The stream and filter type the Filter operations work on. */
+export const streamFilterTarget: INodeProperties[] = [
+	streamCampaignLocator,
+	objectLocator(STREAM),
+	{ ...filterTypeField, required: true },
+];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { OperationResult } from '../actions/node.type';
+import type { Endpoint, OperationResult } from '../actions/node.type';
 import type { ApiResponse } from '../transport';
 import { keitaroApiRequest } from '../transport';
 import { InputError, operationError } from './errors';
@@ -113,6 +113,12 @@ export async function getStream(
 		path: `/streams/${id}`,
 	})) as ApiResponse<IDataObject>;
 }
+
+/** What changeStream calls, the write first. */
+export const STREAM_CHANGE_ENDPOINTS: Endpoint[] = [
+	{ method: 'PUT', path: '/streams/{id}' },
+	{ method: 'GET', path: '/streams/{id}' },
+];
 
 /**
  * Reads the stream, then PUTs what `change` makes of it. Keitaro's stream PUT wants the

@@ -7,7 +7,7 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-const operations = {
+export const operations = {
 	archive,
 	clone,
 	create,
@@ -15,7 +15,6 @@ const operations = {
 	getMany,
 	update,
 };
-export { archive, clone, create, get, getMany, update };
 
 export const description = resourceDescription(AFFILIATE_NETWORK, 'getMany', operations, {
 	archive: {

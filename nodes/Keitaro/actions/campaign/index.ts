@@ -12,20 +12,7 @@ import * as restore from './restore.operation';
 import * as update from './update.operation';
 import * as updateCosts from './updateCosts.operation';
 
-const operations = {
-	archive,
-	clone,
-	create,
-	disable,
-	enable,
-	get,
-	getDeleted,
-	getMany,
-	restore,
-	update,
-	updateCosts,
-};
-export {
+export const operations = {
 	archive,
 	clone,
 	create,

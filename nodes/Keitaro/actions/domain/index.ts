@@ -9,7 +9,7 @@ import * as getMany from './getMany.operation';
 import * as restore from './restore.operation';
 import * as update from './update.operation';
 
-const operations = {
+export const operations = {
 	archive,
 	checkStatus,
 	create,
@@ -19,7 +19,6 @@ const operations = {
 	restore,
 	update,
 };
-export { archive, checkStatus, create, get, getDeleted, getMany, restore, update };
 
 export const description = resourceDescription(DOMAIN, 'getMany', operations, {
 	checkStatus: {

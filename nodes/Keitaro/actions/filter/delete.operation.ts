@@ -1,30 +1,26 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { objectLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/objectFields';
 import { concurrencyOption, dataOnlyOption } from '../../descriptions/options';
-import { filterTypeField, streamCampaignLocator } from '../../descriptions/streamFields';
+import { streamFilterTarget } from '../../descriptions/streamFields';
 import { operationError } from '../../helpers/errors';
 import { readObjectId } from '../../helpers/objectInput';
 import { STREAM } from '../../helpers/objects';
-import { changeStream, mergeRows, readFilterType } from '../../helpers/streams';
-import type { Endpoint, OperationResult } from '../node.type';
+import {
+	changeStream,
+	mergeRows,
+	readFilterType,
+	STREAM_CHANGE_ENDPOINTS,
+} from '../../helpers/streams';
+import type { OperationResult } from '../node.type';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['filter'], operation: ['delete'] } },
-	[
-		streamCampaignLocator,
-		objectLocator(STREAM),
-		{ ...filterTypeField, required: true },
-		optionsCollection(concurrencyOption, dataOnlyOption),
-	],
+	[...streamFilterTarget, optionsCollection(concurrencyOption, dataOnlyOption)],
 );
 
-export const endpoints: Endpoint[] = [
-	{ method: 'PUT', path: '/streams/{id}' },
-	{ method: 'GET', path: '/streams/{id}' },
-];
+export const endpoints = STREAM_CHANGE_ENDPOINTS;
 
 /** Takes one filter off a stream and sends the rest back. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {

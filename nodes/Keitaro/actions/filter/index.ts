@@ -4,8 +4,7 @@ import * as getMany from './getMany.operation';
 import * as getTypes from './getTypes.operation';
 import * as upsert from './upsert.operation';
 
-const operations = { delete: deleteFilter, getMany, getTypes, upsert };
-export { deleteFilter as delete, getMany, getTypes, upsert };
+export const operations = { delete: deleteFilter, getMany, getTypes, upsert };
 
 /** Filters of a stream; Keitaro has no filter endpoints of their own (api-notes §2.13). */
 export const description = resourceDescription(

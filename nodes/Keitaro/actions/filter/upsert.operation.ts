@@ -1,36 +1,34 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { objectLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/objectFields';
 import { concurrencyOption, dataOnlyOption } from '../../descriptions/options';
 import {
 	filterModeField,
-	filterTypeField,
 	filterValuesField,
-	streamCampaignLocator,
+	streamFilterTarget,
 } from '../../descriptions/streamFields';
 import { readObjectId, splitList } from '../../helpers/objectInput';
 import { STREAM } from '../../helpers/objects';
-import { changeStream, mergeRows, readFilterType } from '../../helpers/streams';
-import type { Endpoint, OperationResult } from '../node.type';
+import {
+	changeStream,
+	mergeRows,
+	readFilterType,
+	STREAM_CHANGE_ENDPOINTS,
+} from '../../helpers/streams';
+import type { OperationResult } from '../node.type';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['filter'], operation: ['upsert'] } },
 	[
-		streamCampaignLocator,
-		objectLocator(STREAM),
-		{ ...filterTypeField, required: true },
+		...streamFilterTarget,
 		filterModeField,
 		filterValuesField,
 		optionsCollection(concurrencyOption, dataOnlyOption),
 	],
 );
 
-export const endpoints: Endpoint[] = [
-	{ method: 'PUT', path: '/streams/{id}' },
-	{ method: 'GET', path: '/streams/{id}' },
-];
+export const endpoints = STREAM_CHANGE_ENDPOINTS;
 
 /**
  * Sets one filter of a stream: adds it, or changes the stream's filter of that type. The stream's

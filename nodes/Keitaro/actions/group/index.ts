@@ -5,8 +5,7 @@ import * as deleteGroup from './delete.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-const operations = { create, delete: deleteGroup, getMany, update };
-export { create, deleteGroup as delete, getMany, update };
+export const operations = { create, delete: deleteGroup, getMany, update };
 
 export const description = resourceDescription(GROUP, 'getMany', operations, {
 	delete: {

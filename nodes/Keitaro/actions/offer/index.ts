@@ -13,21 +13,7 @@ import * as restore from './restore.operation';
 import * as update from './update.operation';
 import * as updateFile from './updateFile.operation';
 
-const operations = {
-	archive,
-	clone,
-	create,
-	createFile,
-	deleteFile,
-	get,
-	getFile,
-	getFiles,
-	getMany,
-	restore,
-	update,
-	updateFile,
-};
-export {
+export const operations = {
 	archive,
 	clone,
 	create,

@@ -15,23 +15,7 @@ import * as restore from './restore.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 
-const operations = {
-	archive,
-	create,
-	disable,
-	enable,
-	get,
-	getActionTypes,
-	getDeleted,
-	getEvents,
-	getMany,
-	getSchemas,
-	getTypes,
-	restore,
-	search,
-	update,
-};
-export {
+export const operations = {
 	archive,
 	create,
 	disable,

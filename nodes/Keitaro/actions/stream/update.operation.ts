@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { streamCampaignLocator, streamFields } from '../../descriptions/streamFields';
 import { STREAM } from '../../helpers/objects';
 import type { RowChange, StreamList } from '../../helpers/streams';
-import { changeStream, mergeRows } from '../../helpers/streams';
+import { changeStream, mergeRows, STREAM_CHANGE_ENDPOINTS } from '../../helpers/streams';
 import { updateObject } from '../objectOperations';
 
 const LISTS: StreamList[] = ['offers', 'landings', 'filters'];
@@ -16,10 +16,7 @@ export const { description, endpoints, execute } = updateObject(STREAM, {
 	fields: streamFields,
 	before: [streamCampaignLocator],
 	write: {
-		endpoints: [
-			{ method: 'PUT', path: '/streams/{id}' },
-			{ method: 'GET', path: '/streams/{id}' },
-		],
+		endpoints: STREAM_CHANGE_ENDPOINTS,
 		async send(id, changes) {
 			return await changeStream.call(this, id, (stream) => {
 				const body: IDataObject = { ...changes };

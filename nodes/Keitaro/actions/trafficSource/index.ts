@@ -8,7 +8,7 @@ import * as getMany from './getMany.operation';
 import * as restore from './restore.operation';
 import * as update from './update.operation';
 
-const operations = {
+export const operations = {
 	archive,
 	clone,
 	create,
@@ -17,6 +17,5 @@ const operations = {
 	restore,
 	update,
 };
-export { archive, clone, create, get, getMany, restore, update };
 
 export const description = resourceDescription(TRAFFIC_SOURCE, 'getMany', operations);
