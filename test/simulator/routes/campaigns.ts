@@ -2,20 +2,18 @@
 import { addCampaign } from '../fixtures';
 import type { Campaign, SimulatorState } from '../state';
 import { keitaroDate } from '../state';
-import { findById, page } from './common';
+import { findById } from './common';
 import {
-	archivedOnly,
 	assign,
 	bodyOf,
 	checkCurrency,
 	checkEnum,
 	checkGroup,
 	checkName,
-	copyName,
+	copyFields,
 	invalid,
 	notArchived,
-	setState,
-	withoutId,
+	objectRoutes,
 } from './objects';
 import { copyStream } from './streams';
 import type { Route } from './types';
@@ -46,114 +44,57 @@ function view(state: SimulatorState, campaign: Campaign) {
 }
 
 /** Keitaro 10+ answers campaign validation with 422 (api-notes §1.4). */
-function checkCampaign(state: SimulatorState, body: Record<string, any>, self?: Campaign) {
-	checkName(body, !self, 422);
-	if (!self || 'alias' in body) {
+function write(
+	state: SimulatorState,
+	campaign: Campaign,
+	body: Record<string, any>,
+	creating: boolean,
+) {
+	checkName(body, creating, 422);
+	if (creating || 'alias' in body) {
 		const alias = String(body.alias ?? '').trim();
 		if (!alias) invalid({ alias: 'Alias is required' }, 422);
-		if (state.campaigns.some((c) => c.alias === alias && c !== self))
+		if (state.campaigns.some((c) => c.alias === alias && c !== campaign))
 			invalid({ alias: 'Alias has already used' }, 422);
 	}
 	checkEnum(body, 'type', ['position', 'weight']);
 	checkEnum(body, 'cost_type', ['CPC', 'CPUC', 'CPM']);
 	checkEnum(body, 'bind_visitors', ['s', 'sl', 'slo', 'null']);
 	checkCurrency(body, 'cost_currency');
-	return checkGroup(state, body, 'campaigns');
-}
-
-function write(state: SimulatorState, campaign: Campaign, body: Record<string, any>, now: Date) {
-	const groupId = checkCampaign(state, body, campaign);
+	const groupId = checkGroup(state, body, 'campaigns');
 	assign(campaign, body, WRITABLE);
 	if (groupId !== undefined) campaign.group_id = groupId;
-	campaign.updated_at = keitaroDate(now);
-	return view(state, campaign);
 }
 
-const campaign = (state: SimulatorState, id: string) => findById(state.campaigns, id, 'Campaign');
-
 export const campaignRoutes: Route[] = [
-	{
-		method: 'GET',
+	...objectRoutes<Campaign>({
 		path: '/campaigns',
-		handle: ({ state, query }) =>
-			page(notArchived(state.campaigns), query).map((c) => view(state, c)),
-	},
-	{
-		method: 'GET',
-		path: '/campaigns/deleted',
-		handle: ({ state }) => archivedOnly(state.campaigns).map((c) => view(state, c)),
-	},
-	{
-		method: 'GET',
-		path: '/campaigns/{id}',
-		handle: ({ state, params }) => view(state, campaign(state, params.id)),
-	},
-	{
-		method: 'POST',
-		path: '/campaigns',
-		handle: ({ state, body, now }) => {
-			const fields = bodyOf(body);
-			const groupId = checkCampaign(state, fields);
-			const created = addCampaign(state, { created_at: keitaroDate(now) });
-			assign(created, fields, WRITABLE);
-			created.group_id = groupId ?? 0;
-			created.updated_at = keitaroDate(now);
-			return view(state, created);
+		model: 'Campaign',
+		items: (state) => state.campaigns,
+		view,
+		list: 'paged',
+		archiveEndpoints: true,
+		enableDisable: true,
+		write,
+		add: addCampaign,
+		clone: {
+			method: 'POST',
+			copy(state, source, now) {
+				const copy = addCampaign(state, {
+					...copyFields(source, now),
+					alias: Math.random().toString(36).slice(2, 10),
+				});
+				for (const stream of notArchived(state.streams).filter((s) => s.campaign_id === source.id))
+					copyStream(state, stream, copy.id, now);
+				return copy;
+			},
 		},
-	},
-	{
-		method: 'PUT',
-		path: '/campaigns/{id}',
-		handle: ({ state, params, body, now }) =>
-			write(state, campaign(state, params.id), bodyOf(body), now),
-	},
-	{
-		method: 'DELETE',
-		path: '/campaigns/{id}',
-		handle: ({ state, params, now }) =>
-			view(state, setState(campaign(state, params.id), 'deleted', now)),
-	},
-	{
-		method: 'POST',
-		path: '/campaigns/{id}/clone',
-		handle: ({ state, params, now }) => {
-			const source = campaign(state, params.id);
-			const copy = addCampaign(state, {
-				...withoutId(source),
-				name: copyName(source.name),
-				alias: Math.random().toString(36).slice(2, 10),
-				parameters: { ...source.parameters },
-				created_at: keitaroDate(now),
-				updated_at: keitaroDate(now),
-			});
-			for (const stream of notArchived(state.streams).filter((s) => s.campaign_id === source.id))
-				copyStream(state, stream, copy.id, now);
-			return view(state, copy);
-		},
-	},
-	{
-		method: 'POST',
-		path: '/campaigns/{id}/disable',
-		handle: ({ state, params, now }) =>
-			view(state, setState(campaign(state, params.id), 'disabled', now)),
-	},
-	{
-		method: 'POST',
-		path: '/campaigns/{id}/enable',
-		handle: ({ state, params, now }) =>
-			view(state, setState(campaign(state, params.id), 'active', now)),
-	},
-	{
-		method: 'POST',
-		path: '/campaigns/{id}/restore',
-		handle: ({ state, params, now }) =>
-			view(state, setState(campaign(state, params.id), 'active', now)),
-	},
+	}),
 	{
 		method: 'GET',
 		path: '/campaigns/{id}/streams',
 		handle: ({ state, params }) => {
-			const { id } = campaign(state, params.id);
+			const { id } = findById(state.campaigns, params.id, 'Campaign');
 			return notArchived(state.streams).filter((s) => s.campaign_id === id);
 		},
 	},
@@ -161,7 +102,7 @@ export const campaignRoutes: Route[] = [
 		method: 'POST',
 		path: '/campaigns/{id}/update_costs',
 		handle: ({ state, params, body, now }) => {
-			const { id } = campaign(state, params.id);
+			const { id } = findById(state.campaigns, params.id, 'Campaign');
 			const request = bodyOf(body);
 			const missing = ['start_date', 'end_date', 'timezone', 'cost', 'currency'].filter(
 				(field) => String(request[field] ?? '').trim() === '',

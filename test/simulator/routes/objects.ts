@@ -6,6 +6,8 @@
 import { HttpError } from '../grid';
 import type { SimulatorState } from '../state';
 import { keitaroDate } from '../state';
+import { findById, page } from './common';
+import type { Route } from './types';
 
 /**
  * Keitaro's answer to values it refuses: a map of field → messages, with 406 (the spec) or 422
@@ -94,4 +96,130 @@ export function withoutId<T extends { id: number }>(item: T): Omit<T, 'id'> {
 	const copy: Partial<T> = { ...item };
 	delete copy.id;
 	return copy as Omit<T, 'id'>;
+}
+
+export interface ObjectRouteSpec<T extends Stateful> {
+	/** the list path, e.g. `/offers`; the object is `${path}/{id}` */
+	path: string;
+	/** the model in Keitaro's 404 text (`Traffic\Model\Offer #7 not found`) */
+	model: string;
+	items(state: SimulatorState): T[];
+	/** the read model, where it differs from what is stored */
+	view?(state: SimulatorState, item: T): unknown;
+	/** whether Keitaro lists the objects at `path` (there is no GET /streams) and pages the list */
+	list?: 'paged' | 'whole' | false;
+	/** checks the body like Keitaro (throwing its 406/422 before changing anything), then writes it */
+	write(
+		state: SimulatorState,
+		item: T,
+		body: Record<string, any>,
+		creating: boolean,
+		now: Date,
+	): void;
+	/** stores a new object (the fixture builder); not needed with `create` */
+	add?(state: SimulatorState, fields: Partial<T>): T;
+	/** answers POST itself, where Keitaro's create is not one object */
+	create?(state: SimulatorState, body: Record<string, any>, now: Date): unknown;
+	/** where DELETE archives, after `${path}/{id}` (offers: `/archive`) and what it answers */
+	archive?: { suffix?: string; answer?: (state: SimulatorState, item: T) => unknown };
+	clone?: { method: 'POST' | 'PUT'; copy(state: SimulatorState, item: T, now: Date): T };
+	/** the archive's own endpoints: GET `${path}/deleted` and POST `${path}/{id}/restore` */
+	archiveEndpoints?: boolean;
+	/** POST `${path}/{id}/enable` and `/disable` */
+	enableDisable?: boolean;
+}
+
+/** The Admin API routes of one kind of tracker object, in an order where fixed paths win. */
+export function objectRoutes<T extends Stateful>(spec: ObjectRouteSpec<T>): Route[] {
+	const { path, model } = spec;
+	const show = (state: SimulatorState, item: T) => (spec.view ? spec.view(state, item) : item);
+	const one = (state: SimulatorState, id: string) => findById(spec.items(state), id, model);
+	const state =
+		(to: string): Route['handle'] =>
+		(ctx) =>
+			show(ctx.state, setState(one(ctx.state, ctx.params.id), to, ctx.now));
+	const routes: Route[] = [];
+	if (spec.list !== false) {
+		routes.push({
+			method: 'GET',
+			path,
+			handle: (ctx) => {
+				const items = notArchived(spec.items(ctx.state));
+				const listed = spec.list === 'paged' ? page(items, ctx.query) : items;
+				return listed.map((item) => show(ctx.state, item));
+			},
+		});
+	}
+	if (spec.archiveEndpoints) {
+		routes.push({
+			method: 'GET',
+			path: `${path}/deleted`,
+			handle: (ctx) => archivedOnly(spec.items(ctx.state)).map((item) => show(ctx.state, item)),
+		});
+	}
+	routes.push(
+		{
+			method: 'GET',
+			path: `${path}/{id}`,
+			handle: (ctx) => show(ctx.state, one(ctx.state, ctx.params.id)),
+		},
+		{
+			method: 'POST',
+			path,
+			handle: ({ state, body, now }) => {
+				if (spec.create) return spec.create(state, bodyOf(body), now);
+				// written to a draft first, so a refused object is not stored
+				const draft = {} as T;
+				spec.write(state, draft, bodyOf(body), true, now);
+				const at = keitaroDate(now);
+				return show(state, spec.add!(state, { ...draft, created_at: at, updated_at: at }));
+			},
+		},
+		{
+			method: 'PUT',
+			path: `${path}/{id}`,
+			handle: (ctx) => {
+				const item = one(ctx.state, ctx.params.id);
+				spec.write(ctx.state, item, bodyOf(ctx.body), false, ctx.now);
+				item.updated_at = keitaroDate(ctx.now);
+				return show(ctx.state, item);
+			},
+		},
+		{
+			method: 'DELETE',
+			path: `${path}/{id}${spec.archive?.suffix ?? ''}`,
+			handle: (ctx) => {
+				const item = setState(one(ctx.state, ctx.params.id), 'deleted', ctx.now);
+				return spec.archive?.answer ? spec.archive.answer(ctx.state, item) : show(ctx.state, item);
+			},
+		},
+	);
+	const clone = spec.clone;
+	if (clone) {
+		routes.push({
+			method: clone.method,
+			path: `${path}/{id}/clone`,
+			handle: (ctx) =>
+				show(ctx.state, clone.copy(ctx.state, one(ctx.state, ctx.params.id), ctx.now)),
+		});
+	}
+	if (spec.enableDisable) {
+		routes.push(
+			{ method: 'POST', path: `${path}/{id}/disable`, handle: state('disabled') },
+			{ method: 'POST', path: `${path}/{id}/enable`, handle: state('active') },
+		);
+	}
+	if (spec.archiveEndpoints)
+		routes.push({ method: 'POST', path: `${path}/{id}/restore`, handle: state('active') });
+	return routes;
+}
+
+/** A copy under "<name> (copy)" with a new ID and fresh timestamps, for the clone routes. */
+export function copyFields<T extends { id: number; name: string }>(item: T, now: Date) {
+	return {
+		...withoutId(structuredClone(item)),
+		name: copyName(item.name),
+		created_at: keitaroDate(now),
+		updated_at: keitaroDate(now),
+	};
 }

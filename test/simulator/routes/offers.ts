@@ -1,21 +1,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */ // request bodies are untyped JSON, checked by hand like Keitaro does
 import { addOffer } from '../fixtures';
 import type { Offer, SimulatorState } from '../state';
-import { keitaroDate } from '../state';
-import { findById } from './common';
 import { fileRoutes } from './files';
 import {
 	assign,
-	bodyOf,
 	checkCurrency,
 	checkEnum,
 	checkGroup,
 	checkName,
-	copyName,
+	copyFields,
 	invalid,
-	notArchived,
-	setState,
-	withoutId,
+	objectRoutes,
 } from './objects';
 import type { Route } from './types';
 
@@ -51,7 +46,7 @@ function view(state: SimulatorState, offer: Offer) {
 	};
 }
 
-function check(state: SimulatorState, body: Record<string, any>, creating: boolean) {
+function write(state: SimulatorState, offer: Offer, body: Record<string, any>, creating: boolean) {
 	checkName(body, creating);
 	checkEnum(body, 'payout_type', ['CPA', 'CPC']);
 	checkEnum(body, 'state', ['active', 'deleted']);
@@ -61,72 +56,26 @@ function check(state: SimulatorState, body: Record<string, any>, creating: boole
 		if (!Array.isArray(codes) || codes.some((c: unknown) => !/^[A-Z]{2}$/.test(String(c))))
 			invalid({ country: 'Countries must be a list of ISO country codes' });
 	}
-	return checkGroup(state, body, 'offers');
-}
-
-function write(state: SimulatorState, offer: Offer, body: Record<string, any>, now: Date) {
-	const groupId = check(state, body, false);
+	const groupId = checkGroup(state, body, 'offers');
 	assign(offer, body, WRITABLE);
 	if (groupId !== undefined) offer.group_id = groupId;
-	offer.updated_at = keitaroDate(now);
-	return view(state, offer);
 }
 
-const offer = (state: SimulatorState, id: string) => findById(state.offers, id, 'Offer');
-
 export const offerRoutes: Route[] = [
-	{
-		method: 'GET',
+	...objectRoutes<Offer>({
 		path: '/offers',
-		handle: ({ state }) => notArchived(state.offers).map((o) => view(state, o)),
-	},
-	{
-		method: 'GET',
-		path: '/offers/{id}',
-		handle: ({ state, params }) => view(state, offer(state, params.id)),
-	},
-	{
-		method: 'POST',
-		path: '/offers',
-		handle: ({ state, body, now }) => {
-			const fields = bodyOf(body);
-			check(state, fields, true);
-			const created = addOffer(state, {
-				payout_value: 0,
-				payout_auto: false,
-				action_payload: '',
-				created_at: keitaroDate(now),
-			});
-			return write(state, created, fields, now);
-		},
-	},
-	{
-		method: 'PUT',
-		path: '/offers/{id}',
-		handle: ({ state, params, body, now }) =>
-			write(state, offer(state, params.id), bodyOf(body), now),
-	},
-	{
+		model: 'Offer',
+		items: (state) => state.offers,
+		view,
+		write,
+		add: (state, fields) =>
+			addOffer(state, { payout_value: 0, payout_auto: false, action_payload: '', ...fields }),
 		// archive has its own path for offers (api-notes §8.3)
-		method: 'DELETE',
-		path: '/offers/{id}/archive',
-		handle: ({ state, params, now }) =>
-			view(state, setState(offer(state, params.id), 'deleted', now)),
-	},
-	{
-		method: 'POST',
-		path: '/offers/{id}/clone',
-		handle: ({ state, params, now }) => {
-			const source = offer(state, params.id);
-			const copy = addOffer(state, {
-				...withoutId(source),
-				name: copyName(source.name),
-				country: [...source.country],
-				created_at: keitaroDate(now),
-				updated_at: keitaroDate(now),
-			});
-			return view(state, copy);
+		archive: { suffix: '/archive' },
+		clone: {
+			method: 'POST',
+			copy: (state, source, now) => addOffer(state, copyFields(source, now)),
 		},
-	},
+	}),
 	...fileRoutes('/offers', 'Offer'),
 ];

@@ -5,14 +5,12 @@ import type { SimulatorState, Stream, StreamShare } from '../state';
 import { keitaroDate, nextId } from '../state';
 import { findById } from './common';
 import {
-	archivedOnly,
 	assign,
-	bodyOf,
 	checkEnum,
 	checkName,
 	invalid,
 	notArchived,
-	setState,
+	objectRoutes,
 	withoutId,
 } from './objects';
 import type { Route } from './types';
@@ -164,11 +162,9 @@ function replaceLists(state: SimulatorState, stream: Stream, body: Record<string
 	}
 }
 
-function write(state: SimulatorState, stream: Stream, body: Record<string, any>, now: Date) {
+function apply(state: SimulatorState, stream: Stream, body: Record<string, any>, now: Date) {
 	assign(stream, body, WRITABLE);
 	replaceLists(state, stream, body, now);
-	stream.updated_at = keitaroDate(now);
-	return stream;
 }
 
 /** A stream of another campaign with the same settings and rows (campaign clone). */
@@ -180,27 +176,11 @@ export function copyStream(state: SimulatorState, source: Stream, campaignId: nu
 		offers: [],
 		landings: [],
 	});
-	return write(state, copy, structuredClone(source), now);
+	apply(state, copy, structuredClone(source), now);
+	return copy;
 }
 
-const stream = (state: SimulatorState, id: string) => findById(state.streams, id, 'Stream');
-
 export const streamRoutes: Route[] = [
-	{
-		method: 'POST',
-		path: '/streams',
-		handle: ({ state, body, now }) => {
-			const fields = bodyOf(body);
-			checkStream(state, fields, true);
-			const created = addStream(state, { campaign_id: Number(fields.campaign_id) });
-			return write(state, created, fields, now);
-		},
-	},
-	{
-		method: 'GET',
-		path: '/streams/deleted',
-		handle: ({ state }) => archivedOnly(state.streams),
-	},
 	{
 		method: 'GET',
 		path: '/streams/search',
@@ -212,46 +192,31 @@ export const streamRoutes: Route[] = [
 			);
 		},
 	},
-	{
-		method: 'GET',
-		path: '/streams/{id}',
-		handle: ({ state, params }) => stream(state, params.id),
-	},
-	{
-		method: 'PUT',
-		path: '/streams/{id}',
-		handle: ({ state, params, body, now }) => {
-			const fields = bodyOf(body);
-			const found = stream(state, params.id);
-			checkStream(state, fields, false);
-			return write(state, found, fields, now);
+	...objectRoutes<Stream>({
+		path: '/streams',
+		model: 'Stream',
+		items: (state) => state.streams,
+		// there is no GET /streams: streams are listed per campaign (api-notes §2.13)
+		list: false,
+		archiveEndpoints: true,
+		enableDisable: true,
+		write(state, stream, body, creating, now) {
+			checkStream(state, body, creating);
+			apply(state, stream, body, now);
 		},
-	},
-	{
-		method: 'DELETE',
-		path: '/streams/{id}',
-		handle: ({ state, params, now }) => setState(stream(state, params.id), 'deleted', now),
-	},
-	{
-		method: 'POST',
-		path: '/streams/{id}/disable',
-		handle: ({ state, params, now }) => setState(stream(state, params.id), 'disabled', now),
-	},
-	{
-		method: 'POST',
-		path: '/streams/{id}/enable',
-		handle: ({ state, params, now }) => setState(stream(state, params.id), 'active', now),
-	},
-	{
-		method: 'POST',
-		path: '/streams/{id}/restore',
-		handle: ({ state, params, now }) => setState(stream(state, params.id), 'active', now),
-	},
+		create(state, body, now) {
+			checkStream(state, body, true);
+			const created = addStream(state, { campaign_id: Number(body.campaign_id) });
+			apply(state, created, body, now);
+			created.updated_at = keitaroDate(now);
+			return created;
+		},
+	}),
 	{
 		method: 'GET',
 		path: '/streams/{id}/events',
 		handle: ({ state, params }) => {
-			const { id } = stream(state, params.id);
+			const { id } = findById(state.streams, params.id, 'Stream');
 			return state.streamEvents.filter((e) => e.stream_id === id);
 		},
 	},

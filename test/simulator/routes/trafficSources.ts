@@ -1,19 +1,13 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */ // request bodies are untyped JSON, checked by hand like Keitaro does
 import { addTrafficSource } from '../fixtures';
-import type { SimulatorState, TrafficSource } from '../state';
-import { keitaroDate } from '../state';
-import { findById } from './common';
+import type { TrafficSource } from '../state';
 import {
 	assign,
-	bodyOf,
 	checkEnum,
 	checkName,
 	checkUrl,
-	copyName,
+	copyFields,
 	invalid,
-	notArchived,
-	setState,
-	withoutId,
+	objectRoutes,
 } from './objects';
 import type { Route } from './types';
 
@@ -29,75 +23,29 @@ const WRITABLE = [
 	'traffic_loss',
 ];
 
-function write(state: SimulatorState, source: TrafficSource, body: Record<string, any>, now: Date) {
-	check(body, false);
-	assign(source, body, WRITABLE);
-	source.updated_at = keitaroDate(now);
-	return source;
-}
+const STATUSES = ['lead', 'sale', 'rejected', 'rebill'];
 
-function check(body: Record<string, any>, creating: boolean) {
-	checkName(body, creating);
-	checkUrl(body, 'postback_url');
-	checkEnum(body, 'state', ['active', 'deleted']);
-	const statuses = body.postback_statuses;
-	if (
-		statuses !== undefined &&
-		(!Array.isArray(statuses) ||
-			statuses.some((s: unknown) => !['lead', 'sale', 'rejected', 'rebill'].includes(String(s))))
-	)
-		invalid({ postback_statuses: 'Statuses must be lead, sale, rejected or rebill' });
-}
-
-const source = (state: SimulatorState, id: string) =>
-	findById(state.trafficSources, id, 'TrafficSource');
-
-export const trafficSourceRoutes: Route[] = [
-	{
-		method: 'GET',
-		path: '/traffic_sources',
-		handle: ({ state }) => notArchived(state.trafficSources),
+export const trafficSourceRoutes: Route[] = objectRoutes<TrafficSource>({
+	path: '/traffic_sources',
+	model: 'TrafficSource',
+	items: (state) => state.trafficSources,
+	write(_state, source, body, creating) {
+		checkName(body, creating);
+		checkUrl(body, 'postback_url');
+		checkEnum(body, 'state', ['active', 'deleted']);
+		const statuses = body.postback_statuses;
+		if (
+			statuses !== undefined &&
+			(!Array.isArray(statuses) || statuses.some((s: unknown) => !STATUSES.includes(String(s))))
+		)
+			invalid({ postback_statuses: `Statuses must be among ${STATUSES.join(', ')}` });
+		assign(source, body, WRITABLE);
 	},
-	{
-		method: 'GET',
-		path: '/traffic_sources/{id}',
-		handle: ({ state, params }) => source(state, params.id),
-	},
-	{
+	add: addTrafficSource,
+	// the spec documents a bare "Success" for this DELETE
+	archive: { answer: () => ({ success: true }) },
+	clone: {
 		method: 'POST',
-		path: '/traffic_sources',
-		handle: ({ state, body, now }) => {
-			const fields = bodyOf(body);
-			check(fields, true);
-			return write(state, addTrafficSource(state, { created_at: keitaroDate(now) }), fields, now);
-		},
+		copy: (state, source, now) => addTrafficSource(state, copyFields(source, now)),
 	},
-	{
-		method: 'PUT',
-		path: '/traffic_sources/{id}',
-		handle: ({ state, params, body, now }) =>
-			write(state, source(state, params.id), bodyOf(body), now),
-	},
-	{
-		method: 'DELETE',
-		path: '/traffic_sources/{id}',
-		handle: ({ state, params, now }) => {
-			setState(source(state, params.id), 'deleted', now);
-			// the spec documents a bare "Success" for this one
-			return { success: true };
-		},
-	},
-	{
-		method: 'POST',
-		path: '/traffic_sources/{id}/clone',
-		handle: ({ state, params, now }) => {
-			const original = source(state, params.id);
-			return addTrafficSource(state, {
-				...withoutId(structuredClone(original)),
-				name: copyName(original.name),
-				created_at: keitaroDate(now),
-				updated_at: keitaroDate(now),
-			});
-		},
-	},
-];
+});
