@@ -31,6 +31,8 @@ export function fileEditorTests(
 			expect(read.data).toEqual({ path: 'order/thanks.html', content: '<p>Thanks, {name}</p>' });
 
 			const listed = await t.run('getFiles', on);
+			// every file and folder below the top folder, which is not an entry itself
+			expect(listed.data.every((entry) => entry.path && !('children' in entry))).toBe(true);
 			expect(listed.data).toEqual(
 				expect.arrayContaining([
 					expect.objectContaining({ path: 'order', type: 'directory' }),

@@ -52,7 +52,7 @@ interface EditorEntry extends IDataObject {
 	children?: EditorEntry[];
 }
 
-/** Keitaro answers the file tree; a flat list is what a workflow can loop over. */
+/** Keitaro answers the file tree from its top folder; a flat list is what a workflow can loop over. */
 function flatten(entry: EditorEntry): IDataObject[] {
 	const { children, ...own } = entry;
 	return [own, ...(children ?? []).flatMap(flatten)];
@@ -104,7 +104,8 @@ export function fileOperation(object: KeitaroObject, operation: FileOperation): 
 					method: 'GET',
 					path: `${at}/get_structure`,
 				});
-				return { data: flatten(response.data as EditorEntry), request: response.request };
+				const root = response.data as EditorEntry;
+				return { data: (root.children ?? []).flatMap(flatten), request: response.request };
 			}
 			const path = readPath.call(this, i);
 			const content = String(this.getNodeParameter('content', i, '') ?? '');

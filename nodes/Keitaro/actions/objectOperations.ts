@@ -24,12 +24,12 @@ import type { Endpoint, KeitaroOperation, OperationResult } from './node.type';
  */
 
 function describe(
-	object: KeitaroObject,
+	resource: string,
 	operation: string,
 	properties: INodeProperties[],
 ): INodeProperties[] {
 	return updateDisplayOptions(
-		{ show: { resource: [object.resource], operation: [operation] } },
+		{ show: { resource: [resource], operation: [operation] } },
 		properties,
 	);
 }
@@ -46,7 +46,7 @@ async function send(this: IExecuteFunctions, request: ApiRequest): Promise<Opera
 /** GET `{path}/{id}`: one object by its locator. `before` are fields shown above the locator. */
 export function getObject(object: KeitaroObject, before: INodeProperties[] = []): KeitaroOperation {
 	return {
-		description: describe(object, 'get', [
+		description: describe(object.resource, 'get', [
 			...before,
 			objectLocator(object),
 			optionsCollection(concurrencyOption, dataOnlyOption, simplifyOption),
@@ -80,7 +80,7 @@ export function getObjects(object: KeitaroObject, list: ListDefinition): Keitaro
 		? optionsCollection(dataOnlyOption, simplifyOption)
 		: optionsCollection(dataOnlyOption);
 	return {
-		description: describe(object, list.operation, [
+		description: describe(object.resource, list.operation, [
 			...(list.fields ?? []),
 			returnAllField,
 			limitField,
@@ -103,9 +103,7 @@ export function getObjects(object: KeitaroObject, list: ListDefinition): Keitaro
 /** A GET of one of Keitaro's catalogues (stream types, filter types…): small, never paged. */
 export function getCatalogue(resource: string, operation: string, path: string): KeitaroOperation {
 	return {
-		description: updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, [
-			optionsCollection(dataOnlyOption),
-		]),
+		description: describe(resource, operation, [optionsCollection(dataOnlyOption)]),
 		endpoints: [{ method: 'GET', path }],
 		async execute(this: IExecuteFunctions) {
 			return await send.call(this, { method: 'GET', path });
@@ -130,7 +128,7 @@ export interface ActionDefinition {
 export function objectAction(object: KeitaroObject, action: ActionDefinition): KeitaroOperation {
 	const suffix = action.suffix ?? '';
 	return {
-		description: describe(object, action.operation, [
+		description: describe(object.resource, action.operation, [
 			...(action.before ?? []),
 			objectLocator(object),
 			optionsCollection(concurrencyOption, dataOnlyOption),
@@ -162,7 +160,7 @@ export interface CreateDefinition {
 /** POST `{path}`: a new object from the fields. Never retried: a repeat would create two. */
 export function createObject(object: KeitaroObject, create: CreateDefinition): KeitaroOperation {
 	return {
-		description: describe(object, 'create', [
+		description: describe(object.resource, 'create', [
 			...(create.before ?? []),
 			...bodyProperties(create.fields, 'create'),
 			optionsCollection(concurrencyOption, dataOnlyOption),
@@ -177,7 +175,7 @@ export function createObject(object: KeitaroObject, create: CreateDefinition): K
 				body,
 				idempotent: false,
 			});
-			// POST /domains answers a list, one domain per line of the name
+			// Keitaro answers a create that can make several objects (POST /domains) with a list
 			if (Array.isArray(result.data) && result.data.length === 1) result.data = result.data[0];
 			return result;
 		},
@@ -198,7 +196,7 @@ export interface UpdateDefinition {
 /** PUT `{path}/{id}` with only the fields the user set (Keitaro's PUT is partial). */
 export function updateObject(object: KeitaroObject, update: UpdateDefinition): KeitaroOperation {
 	return {
-		description: describe(object, 'update', [
+		description: describe(object.resource, 'update', [
 			...(update.before ?? []),
 			objectLocator(object),
 			...bodyProperties(update.fields, 'update'),
@@ -216,8 +214,10 @@ export function updateObject(object: KeitaroObject, update: UpdateDefinition): K
 
 type OptionText = Omit<INodePropertyOptions, 'value'>;
 
-/** The wording of the operations most objects share, for "a campaign" / "campaigns". */
-function commonOptionText(operation: string, one: string, many: string): OptionText | undefined {
+/** The wording of the operations most objects share, for a noun such as "campaign". */
+function commonOptionText(operation: string, noun: string): OptionText | undefined {
+	const one = `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+	const many = `${noun}s`;
 	const text: Record<string, [string, string, string]> = {
 		archive: [
 			'Archive',
@@ -229,17 +229,13 @@ function commonOptionText(operation: string, one: string, many: string): OptionT
 		createFile: ['Create File', `Add a file to ${one} with local files`, `Create a file in ${one}`],
 		deleteFile: ['Delete File', `Remove a file from ${one}`, `Delete a file of ${one}`],
 		disable: ['Disable', `Stop ${one} from taking traffic`, `Disable ${one}`],
-		enable: [
-			'Enable',
-			`Let a disabled ${one.replace(/^an? /, '')} take traffic again`,
-			`Enable ${one}`,
-		],
+		enable: ['Enable', `Let a disabled ${noun} take traffic again`, `Enable ${one}`],
 		get: ['Get', `Get ${one}`, `Get ${one}`],
 		getDeleted: ['Get Archived', `List the archived ${many}`, `Get archived ${many}`],
 		getFile: ['Get File', `Read a file of ${one} with local files`, `Get a file of ${one}`],
 		getFiles: ['Get Files', `List the files of ${one} with local files`, `Get files of ${one}`],
 		getMany: ['Get Many', `List ${many}`, `Get many ${many}`],
-		restore: ['Restore', `Bring an archived ${one.replace(/^an? /, '')} back`, `Restore ${one}`],
+		restore: ['Restore', `Bring an archived ${noun} back`, `Restore ${one}`],
 		update: ['Update', `Change the fields of ${one}`, `Update ${one}`],
 		updateFile: ['Update File', `Replace the text of a file of ${one}`, `Update a file of ${one}`],
 	};
@@ -259,10 +255,9 @@ export function resourceDescription(
 	texts: Record<string, OptionText> = {},
 ): INodeProperties[] {
 	const noun = object.displayName.toLowerCase();
-	const one = `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 	const options = Object.keys(operations)
 		.map((value) => {
-			const text = texts[value] ?? commonOptionText(value, one, `${noun}s`);
+			const text = texts[value] ?? commonOptionText(value, noun);
 			if (!text) throw new Error(`No option text for ${object.resource}.${value}`);
 			return { ...text, value };
 		})

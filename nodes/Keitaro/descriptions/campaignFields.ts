@@ -1,4 +1,4 @@
-import { idAsNumber, idAsString, toParameters } from '../helpers/objectInput';
+import { idAsNumber, groupIdAsString, toParameters } from '../helpers/objectInput';
 import type { BodyField } from './objectFields';
 import { groupField, nameField, notesField, parametersField } from './objectFields';
 
@@ -106,7 +106,7 @@ export const campaignFields: BodyField[] = [
 		},
 		toKeitaro: idAsNumber('Domain'),
 	},
-	{ key: 'group_id', field: groupField, toKeitaro: idAsString },
+	{ key: 'group_id', field: groupField, toKeitaro: groupIdAsString },
 	{ key: 'notes', field: notesField },
 	{ key: 'parameters', field: parametersField, toKeitaro: toParameters },
 	{

@@ -1,4 +1,4 @@
-import { idAsString } from '../helpers/objectInput';
+import { groupIdAsString } from '../helpers/objectInput';
 import type { BodyField } from './objectFields';
 import { actionPayloadField, groupField, nameField, notesField } from './objectFields';
 
@@ -31,7 +31,7 @@ export const landingFields: BodyField[] = [
 			description: 'How Keitaro shows the landing page',
 		},
 	},
-	{ key: 'group_id', field: groupField, toKeitaro: idAsString },
+	{ key: 'group_id', field: groupField, toKeitaro: groupIdAsString },
 	{
 		key: 'landing_type',
 		field: {

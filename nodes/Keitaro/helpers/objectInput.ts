@@ -21,13 +21,8 @@ export function parseId(value: unknown, label: string): number {
 }
 
 /** The ID chosen in an object's resource locator (list, ID or admin-panel URL). */
-export function readObjectId(
-	this: IExecuteFunctions,
-	i: number,
-	object: KeitaroObject,
-	name = locatorName(object),
-): number {
-	const value = this.getNodeParameter(name, i, '', { extractValue: true });
+export function readObjectId(this: IExecuteFunctions, i: number, object: KeitaroObject): number {
+	const value = this.getNodeParameter(locatorName(object), i, '', { extractValue: true });
 	try {
 		return parseId(value, object.displayName);
 	} catch (error) {
@@ -92,7 +87,7 @@ export function readBody(
 /* Conversions from n8n field values to Keitaro's body values. */
 
 /** Keitaro wants some group IDs as strings (campaigns, landings) and others as numbers (offers). */
-export const idAsString = (value: unknown) =>
+export const groupIdAsString = (value: unknown) =>
 	isEmpty(value) ? '' : String(parseId(value, 'Group'));
 export const idAsNumber = (label: string) => (value: unknown) =>
 	isEmpty(value) ? 0 : parseId(value, label);

@@ -20,7 +20,7 @@ async function search(
 	this: ILoadOptionsFunctions,
 	object: KeitaroObject,
 	filter: string | undefined,
-	list: { path?: string; qs?: IDataObject; matchHere?: boolean } = {},
+	list: { path?: string; qs?: IDataObject } = {},
 ): Promise<INodeListSearchResult> {
 	const path = list.path ?? object.path;
 	const { data } = await listObjects.call(this, path, {
@@ -30,7 +30,6 @@ async function search(
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const matches = (row: IDataObject) =>
 		!wanted ||
-		list.matchHere === false ||
 		String(row.name ?? '')
 			.toLowerCase()
 			.includes(wanted) ||
@@ -65,10 +64,10 @@ export async function searchStreams(this: ILoadOptionsFunctions, filter?: string
 			path: `/campaigns/${campaignId.trim()}/streams`,
 		});
 	if (!filter?.trim()) return { results: [] };
-	return await search.call(this, STREAM, filter, {
+	// Keitaro has matched names and payloads already: no second match by name here
+	return await search.call(this, STREAM, undefined, {
 		path: '/streams/search',
 		qs: { query: filter.trim() },
-		matchHere: false,
 	});
 }
 
