@@ -41,6 +41,13 @@ test('get reads one network with its offer count; an unknown one is Keitaro’s 
 	expect(error?.message).toContain('Traffic\\Model\\AffiliateNetwork #3 not found');
 });
 
+test('a postback URL that holds the tracker’s postback key comes out masked', async () => {
+	network(1).postback_url = `${t.sim.url}/${t.sim.postbackKey}/postback?subid={subacc4}`;
+	const { items, data } = await t.run('get', { affiliateNetworkId: byId(1) });
+	expect(JSON.stringify(items)).not.toContain(t.sim.postbackKey);
+	expect(data.postback_url).toBe(`${t.sim.url}/***/postback?subid={subacc4}`);
+});
+
 test('getMany lists the networks, simplified', async () => {
 	const { data } = await t.run('getMany', { returnAll: true, options: { simplify: true } });
 	expect(data).toEqual([
