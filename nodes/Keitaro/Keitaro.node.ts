@@ -6,8 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as affiliateNetwork from './actions/affiliateNetwork';
+import * as campaign from './actions/campaign';
 import * as conversion from './actions/conversion';
 import * as conversionRequest from './actions/conversionRequest';
+import * as domain from './actions/domain';
+import * as filter from './actions/filter';
+import * as group from './actions/group';
+import * as landing from './actions/landing';
+import * as offer from './actions/offer';
+import * as stream from './actions/stream';
+import * as trafficSource from './actions/trafficSource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -41,13 +50,31 @@ export class Keitaro implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Affiliate Network', value: 'affiliateNetwork' },
+					{ name: 'Campaign', value: 'campaign' },
 					{ name: 'Conversion', value: 'conversion' },
 					{ name: 'Conversion Request', value: 'conversionRequest' },
+					{ name: 'Domain', value: 'domain' },
+					{ name: 'Filter', value: 'filter' },
+					{ name: 'Group', value: 'group' },
+					{ name: 'Landing Page', value: 'landing' },
+					{ name: 'Offer', value: 'offer' },
+					{ name: 'Stream (Flow)', value: 'stream' },
+					{ name: 'Traffic Source', value: 'trafficSource' },
 				],
 				default: 'conversion',
 			},
 			...conversion.description,
 			...conversionRequest.description,
+			...affiliateNetwork.description,
+			...campaign.description,
+			...domain.description,
+			...filter.description,
+			...group.description,
+			...landing.description,
+			...offer.description,
+			...stream.description,
+			...trafficSource.description,
 		],
 	};
 

@@ -6,7 +6,12 @@
  * replaced: the credential store and the node registry.
  */
 import get from 'lodash/get';
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -361,4 +366,27 @@ export async function testCredential(
 		}
 	}
 	return { ok: true };
+}
+
+/**
+ * A node's listSearch or loadOptions method, called the way the editor calls it: on a real
+ * LoadOptionsContext whose current parameters are the node's parameters.
+ */
+export async function callNodeMethod(
+	definition: WorkflowDefinition,
+	nodeName: string,
+	options: EngineOptions,
+	method: { kind: 'listSearch' | 'loadOptions'; name: string; filter?: string },
+): Promise<unknown> {
+	const workflow = buildWorkflow(definition, options);
+	const node = workflow.getNode(nodeName);
+	if (!node) throw new Error(`no node named ${nodeName}`);
+	const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const fn = (type.methods?.[method.kind] as Record<string, Function> | undefined)?.[method.name];
+	if (!fn) throw new Error(`${node.type} has no ${method.kind} method ${method.name}`);
+	const data = { ...additionalData(options), currentNodeParameters: node.parameters };
+	const context = new LoadOptionsContext(workflow, node, data, 'parameters');
+	return method.kind === 'listSearch'
+		? await fn.call(context, method.filter)
+		: await fn.call(context);
 }

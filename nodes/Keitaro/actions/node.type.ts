@@ -2,6 +2,21 @@ import type { AllEntities, IDataObject, IExecuteFunctions, INodeProperties } fro
 
 import type { RequestSummary } from '../transport';
 
+/** Landing pages and offers: the common operations plus Keitaro's file editor. */
+type ObjectWithFiles =
+	| 'archive'
+	| 'clone'
+	| 'create'
+	| 'createFile'
+	| 'deleteFile'
+	| 'get'
+	| 'getFile'
+	| 'getFiles'
+	| 'getMany'
+	| 'restore'
+	| 'update'
+	| 'updateFile';
+
 type KeitaroMap = {
 	conversion: 'create' | 'get' | 'getMany' | 'update';
 	conversionRequest:
@@ -13,6 +28,48 @@ type KeitaroMap = {
 		| 'reject'
 		| 'retryFailed'
 		| 'withdraw';
+	affiliateNetwork: 'archive' | 'clone' | 'create' | 'get' | 'getMany' | 'update';
+	campaign:
+		| 'archive'
+		| 'clone'
+		| 'create'
+		| 'disable'
+		| 'enable'
+		| 'get'
+		| 'getDeleted'
+		| 'getMany'
+		| 'restore'
+		| 'update'
+		| 'updateCosts';
+	domain:
+		| 'archive'
+		| 'checkStatus'
+		| 'create'
+		| 'get'
+		| 'getDeleted'
+		| 'getMany'
+		| 'restore'
+		| 'update';
+	filter: 'delete' | 'getMany' | 'getTypes' | 'upsert';
+	group: 'create' | 'delete' | 'getMany' | 'update';
+	landing: ObjectWithFiles;
+	offer: ObjectWithFiles;
+	stream:
+		| 'archive'
+		| 'create'
+		| 'disable'
+		| 'enable'
+		| 'get'
+		| 'getActionTypes'
+		| 'getDeleted'
+		| 'getEvents'
+		| 'getMany'
+		| 'getSchemas'
+		| 'getTypes'
+		| 'restore'
+		| 'search'
+		| 'update';
+	trafficSource: 'archive' | 'clone' | 'create' | 'get' | 'getMany' | 'restore' | 'update';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

@@ -4,8 +4,17 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS } from '../descriptions/options';
 import { forEachLimited } from '../helpers/concurrency';
 import { setRequestTimeout } from '../transport';
+import * as affiliateNetwork from './affiliateNetwork';
+import * as campaign from './campaign';
 import * as conversion from './conversion';
 import * as conversionRequest from './conversionRequest';
+import * as domain from './domain';
+import * as filter from './filter';
+import * as group from './group';
+import * as landing from './landing';
+import * as offer from './offer';
+import * as stream from './stream';
+import * as trafficSource from './trafficSource';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
@@ -14,6 +23,24 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 			return conversion[type.operation];
 		case 'conversionRequest':
 			return conversionRequest[type.operation];
+		case 'affiliateNetwork':
+			return affiliateNetwork.operations[type.operation];
+		case 'campaign':
+			return campaign.operations[type.operation];
+		case 'domain':
+			return domain.operations[type.operation];
+		case 'filter':
+			return filter.operations[type.operation];
+		case 'group':
+			return group.operations[type.operation];
+		case 'landing':
+			return landing.operations[type.operation];
+		case 'offer':
+			return offer.operations[type.operation];
+		case 'stream':
+			return stream.operations[type.operation];
+		case 'trafficSource':
+			return trafficSource.operations[type.operation];
 		default:
 			return undefined;
 	}

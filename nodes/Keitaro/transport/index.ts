@@ -288,8 +288,10 @@ export async function keitaroApiRequestAllItems(
 		const pageRows = Array.isArray(data) ? data : (data.rows ?? []);
 		rows.push(...pageRows);
 		const total = Array.isArray(data) ? undefined : Number(data.total);
+		// a page longer than asked for means the endpoint ignores paging (older builds answer the
+		// whole GET /campaigns list): asking for the next page would repeat it forever
 		const done =
-			pageRows.length < size ||
+			pageRows.length !== size ||
 			(total !== undefined && Number.isFinite(total) && offset + pageRows.length >= total) ||
 			(limit !== undefined && rows.length >= limit);
 		if (done) break;

@@ -4,6 +4,11 @@ import { conversionRoutes } from './conversions';
 import { groupRoutes } from './groups';
 import { logRoutes } from './logs';
 import { offerRoutes } from './offers';
+import { affiliateNetworkRoutes } from './affiliateNetworks';
+import { domainRoutes } from './domains';
+import { landingRoutes } from './landings';
+import { streamRoutes } from './streams';
+import { trafficSourceRoutes } from './trafficSources';
 import type { Route } from './types';
 
 export type { Route, RouteContext } from './types';
@@ -16,4 +21,9 @@ export const adminRoutes: Route[] = [
 	...clickRoutes,
 	...conversionRoutes,
 	...logRoutes,
+	...streamRoutes,
+	...landingRoutes,
+	...trafficSourceRoutes,
+	...affiliateNetworkRoutes,
+	...domainRoutes,
 ];
