@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-const INTERVALS: Record<string, string> = {
+export const INTERVALS: Record<string, string> = {
 	allTime: 'all_time',
 	last7Days: '7_days_ago',
 	oneMonthAgo: '1_month_ago',

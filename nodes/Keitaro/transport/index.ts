@@ -67,6 +67,8 @@ export interface ApiRequest {
 export interface ApiResponse<T> {
 	data: T;
 	request: RequestSummary;
+	/** Keitaro's `meta` of a log or report answer (first page): `datetime` is the tracker's clock. */
+	meta?: IDataObject;
 }
 
 /** Reads and checks the credential; throws before any request when it cannot work. */
@@ -276,6 +278,7 @@ export async function keitaroApiRequestAllItems(
 ): Promise<ApiResponse<IDataObject[]>> {
 	const rows: IDataObject[] = [];
 	let summary: RequestSummary | undefined;
+	let meta: IDataObject | undefined;
 	for (let offset = 0; ; offset += pageSize) {
 		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
 		const paged: ApiRequest =
@@ -284,7 +287,10 @@ export async function keitaroApiRequestAllItems(
 				: { ...request, body: { ...(request.body as IDataObject), offset, limit: size } };
 		const page = await keitaroApiRequest.call(this, paged);
 		summary ??= page.request;
-		const data = page.data as { rows?: IDataObject[]; total?: number } | IDataObject[];
+		const data = page.data as
+			| { rows?: IDataObject[]; total?: number; meta?: IDataObject }
+			| IDataObject[];
+		if (!Array.isArray(data)) meta ??= data.meta;
 		const pageRows = Array.isArray(data) ? data : (data.rows ?? []);
 		rows.push(...pageRows);
 		const total = Array.isArray(data) ? undefined : Number(data.total);
@@ -296,7 +302,7 @@ export async function keitaroApiRequestAllItems(
 			(limit !== undefined && rows.length >= limit);
 		if (done) break;
 	}
-	return { data: limit === undefined ? rows : rows.slice(0, limit), request: summary! };
+	return { data: limit === undefined ? rows : rows.slice(0, limit), request: summary!, meta };
 }
 
 export interface PostbackResult {
