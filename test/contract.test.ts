@@ -84,6 +84,14 @@ const SAMPLES: Record<string, { path: string; query?: string; body?: unknown }> 
 			columns: ['conversion_id', 'status', 'revenue', 'params'],
 		},
 	},
+	'POST /report/build': {
+		path: '/report/build',
+		body: {
+			range: { interval: 'all_time' },
+			grouping: ['campaign'],
+			metrics: ['clicks', 'revenue'],
+		},
+	},
 	'GET /logs/{type}': { path: '/logs/postbacks', query: '?limit=5' },
 	'DELETE /logs/{type}': { path: '/logs/system' },
 	'POST /logs/types': { path: '/logs/types' },

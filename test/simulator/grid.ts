@@ -183,7 +183,7 @@ function asList(expression: unknown): string[] {
 		.filter(Boolean);
 }
 
-function compare(a: unknown, b: unknown): number {
+export function compare(a: unknown, b: unknown): number {
 	const na = Number(a);
 	const nb = Number(b);
 	if (

@@ -9,6 +9,7 @@ import { domainRoutes } from './domains';
 import { landingRoutes } from './landings';
 import { streamRoutes } from './streams';
 import { trafficSourceRoutes } from './trafficSources';
+import { reportRoutes } from './reports';
 import type { Route } from './types';
 
 export type { Route, RouteContext } from './types';
@@ -26,4 +27,5 @@ export const adminRoutes: Route[] = [
 	...trafficSourceRoutes,
 	...affiliateNetworkRoutes,
 	...domainRoutes,
+	...reportRoutes,
 ];
