@@ -144,8 +144,9 @@ export function addConversion(
 
 /**
  * The demo tracker the examples run on: two campaigns, an offer that takes payouts from postbacks
- * and one that does not, and five clicks: two leads waiting to become sales, two sales (one to be
- * refunded in part, one charged back), and one click without a conversion.
+ * and one that does not, and six clicks: two leads waiting to become sales, two sales (one to be
+ * refunded in part, one charged back), one click without a conversion, and a lead that became a
+ * sale half an hour ago (what the Keitaro Trigger example reports).
  */
 export function seedDemo(state: SimulatorState, now: Date): void {
 	addGroup(state, { name: 'Nutra', type: 'campaigns' });
@@ -186,6 +187,22 @@ export function seedDemo(state: SimulatorState, now: Date): void {
 		campaign_id: spring.id,
 		offer_id: auto.id,
 		datetime: at,
+	});
+	addClick(state, {
+		sub_id: 'demo-click-6',
+		campaign_id: spring.id,
+		offer_id: auto.id,
+		datetime: at,
+	});
+	addConversion(state, {
+		sub_id: 'demo-click-6',
+		tid: 'crm-1006',
+		status: 'sale',
+		previous_status: 'lead',
+		original_status: 'approved',
+		revenue: 35,
+		postback_datetime: at,
+		sale_datetime: keitaroDate(new Date(now.getTime() - 1800_000)),
 	});
 	seedTraffic(state);
 }

@@ -225,10 +225,16 @@ function buildWorkflow(definition: WorkflowDefinition, options: EngineOptions): 
 	});
 }
 
-/** Runs a workflow from its trigger to the end, as a manual execution does. */
+/**
+ * Runs a workflow from its trigger to the end, as a manual execution does (a polling trigger then
+ * polls in manual mode), or, in mode `trigger`, as an active workflow runs what its polling
+ * trigger emitted (`triggerItems`).
+ */
 export async function executeWorkflow(
 	definition: WorkflowDefinition,
 	options: EngineOptions,
+	triggerItems: INodeExecutionData[] = [{ json: {} }],
+	mode: 'manual' | 'trigger' = 'manual',
 ): Promise<IRun> {
 	const workflow = buildWorkflow(definition, options);
 	const workflowData = {
@@ -241,7 +247,7 @@ export async function executeWorkflow(
 		nodes: definition.nodes,
 		connections: definition.connections,
 	} as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflowData);
 	const finished = new Promise<IRun>((resolve) =>
 		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
 	);
@@ -249,14 +255,12 @@ export async function executeWorkflow(
 	if (!start) throw new Error('the workflow has no trigger node');
 	const runData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [{ node: start, data: { main: [triggerItems] }, source: null }],
 		},
 	});
-	await new WorkflowExecute(
-		additionalData(options, hooks),
-		'manual',
-		runData,
-	).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData(options, hooks), mode, runData).processRunExecutionData(
+		workflow,
+	);
 	return await finished;
 }
 
