@@ -37,6 +37,12 @@ export class KeitaroTrigger implements INodeType {
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
+		const state = this.getWorkflowStaticData('node');
+		if (this.getMode() !== 'manual' && state.event !== event) {
+			// what another event remembered means nothing to this one
+			for (const name of Object.keys(state)) delete state[name];
+			state.event = event;
+		}
 		let events: IDataObject[];
 		if (event === 'reportThreshold') {
 			events = await pollThreshold.call(this);

@@ -4,6 +4,7 @@ import {
 	conversionColumnOptions,
 	DEFAULT_CONVERSION_COLUMNS,
 } from '../Keitaro/descriptions/conversionColumns';
+import { subIdsField } from '../Keitaro/descriptions/conversionData';
 import { dateRangeFields } from '../Keitaro/descriptions/dateRange';
 import { simplifyOption } from '../Keitaro/descriptions/options';
 import { CONVERSION_STATUSES, SUB_ID_COUNT } from '../Keitaro/helpers/conversionData';
@@ -236,32 +237,7 @@ export const properties: INodeProperties[] = [
 				displayOptions: { show: { '/event': ['newConversion'] } },
 				description: 'Only conversions that have one of these statuses when they appear',
 			},
-			{
-				displayName: 'Sub IDs',
-				name: 'subIds',
-				type: 'fixedCollection',
-				default: {},
-				typeOptions: { multipleValues: true },
-				options: [
-					{
-						displayName: 'Sub ID',
-						name: 'subId',
-						values: [
-							{
-								displayName: 'Sub ID',
-								name: 'number',
-								type: 'options',
-								default: 1,
-								options: Array.from({ length: SUB_ID_COUNT }, (_, n) => ({
-									name: `sub_id_${n + 1}`,
-									value: n + 1,
-								})),
-							},
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
+			subIdsField,
 			{ displayName: 'Traffic Source ID', name: 'trafficSourceId', type: 'number', default: 0 },
 		],
 	},

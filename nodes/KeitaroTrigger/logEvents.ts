@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { DEFAULT_CONVERSION_COLUMNS } from '../Keitaro/descriptions/conversionColumns';
 import { CONVERSION_STATUSES } from '../Keitaro/helpers/conversionData';
+import { subIdsOf } from '../Keitaro/helpers/conversionInput';
 import type { KeitaroFilter } from '../Keitaro/helpers/conversions';
 import { equals, normaliseRow } from '../Keitaro/helpers/conversions';
 import { keitaroApiRequestAllItems } from '../Keitaro/transport';
@@ -15,7 +16,7 @@ import { DEFAULT_CLICK_COLUMNS } from './description';
 export const MAX_REMEMBERED = 5000;
 
 /** Events a manual run returns. */
-export const SAMPLE_SIZE = 10;
+const SAMPLE_SIZE = 10;
 
 /** Keitaro wants an end of the range; the window has none (clocks differ, postbacks are backdated). */
 const OPEN_END = '2099-12-31';
@@ -52,10 +53,20 @@ interface WindowState {
 const keitaroTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 const instantOf = (time: string) => Date.parse(`${time.replace(' ', 'T')}Z`);
 
-/** Keitaro's clock (the answer's meta.datetime), which dated the rows; ours if it does not say. */
+/** Keitaro's clock (the answer's meta.datetime), which dates the rows; ours if it does not say. */
 function trackerNow(meta: IDataObject | undefined): number {
 	const at = Date.parse(String(meta?.datetime ?? ''));
 	return Number.isFinite(at) ? at : Date.now();
+}
+
+/** Keitaro's clock before the first window is read: the meta of a one-row read. */
+async function trackerClock(this: IPollFunctions, event: LogEvent): Promise<number> {
+	const { meta } = await keitaroApiRequestAllItems.call(
+		this,
+		{ method: 'POST', path: event.path, idempotent: true, body: { columns: [event.idColumn] } },
+		1,
+	);
+	return trackerNow(meta);
 }
 
 function filtersFrom(filters: IDataObject): KeitaroFilter[] {
@@ -69,10 +80,9 @@ function filtersFrom(filters: IDataObject): KeitaroFilter[] {
 	}
 	const country = String(filters.countryCode ?? '').trim();
 	if (country) out.push(equals('country_code', country.toUpperCase()));
-	const subIds = ((filters.subIds as IDataObject | undefined)?.subId ?? []) as IDataObject[];
-	for (const { number, value } of subIds) {
-		const text = String(value ?? '').trim();
-		if (text) out.push(equals(`sub_id_${Number(number)}`, text));
+	for (const [column, value] of Object.entries(subIdsOf(filters))) {
+		const text = String(value).trim();
+		if (text) out.push(equals(column, text));
 	}
 	return out;
 }
@@ -117,7 +127,7 @@ export function logEventFrom(this: IPollFunctions, event: TriggerEvent): LogEven
 		]),
 	};
 	if (event === 'newConversion') {
-		const statuses = (this.getNodeParameter('filters.status', []) as string[]) ?? [];
+		const statuses = this.getNodeParameter('filters.status', []) as string[];
 		return {
 			...conversion,
 			filters,
@@ -155,7 +165,7 @@ function matchesStatus(event: LogEvent, row: IDataObject): boolean {
  * keeps at most MAX_REMEMBERED of the newest. Events too old to be remembered must not be read
  * again either, so the window then starts after them.
  */
-export function forget(
+function forget(
 	seen: Record<string, string[]>,
 	since: string,
 ): { seen: Record<string, string[]>; since: string } {
@@ -185,16 +195,17 @@ export async function pollLogEvent(
 	backfillSeconds: number,
 ): Promise<IDataObject[]> {
 	const state = this.getWorkflowStaticData('node') as WindowState;
-	// another event or other filters: the fingerprints mean something else, start again
-	const key = JSON.stringify([event.path, event.filters, event.statuses ?? null]);
+	// other filters: the fingerprints stand for other rows, start again
+	const key = JSON.stringify([event.path, event.filters]);
 	const firstActivation = state.key !== key || !state.since || !state.seen;
-	const now = Date.now();
-	const since = firstActivation
-		? keitaroTime(now - Math.max(event.windowSeconds, backfillSeconds) * 1000)
-		: state.since!;
-	const backfillFrom = backfillSeconds > 0 ? keitaroTime(now - backfillSeconds * 1000) : undefined;
-	const emits = (at: string) =>
-		!firstActivation || (backfillFrom !== undefined && at >= backfillFrom);
+	let since = state.since!;
+	// rows from this time on are emitted ('' every row, undefined none)
+	let emitFrom: string | undefined = '';
+	if (firstActivation) {
+		const now = await trackerClock.call(this, event);
+		since = keitaroTime(now - Math.max(event.windowSeconds, backfillSeconds) * 1000);
+		emitFrom = backfillSeconds > 0 ? keitaroTime(now - backfillSeconds * 1000) : undefined;
+	}
 
 	const { data, meta } = await keitaroApiRequestAllItems.call(this, {
 		method: 'POST',
@@ -218,7 +229,7 @@ export async function pollLogEvent(
 		known.add(fingerprint);
 		const at = String(row[event.dateColumn] ?? '');
 		(seen[at] ??= []).push(fingerprint);
-		if (emits(at) && matchesStatus(event, row)) fresh.push(row);
+		if (emitFrom !== undefined && at >= emitFrom && matchesStatus(event, row)) fresh.push(row);
 	}
 
 	const windowStart = keitaroTime(trackerNow(meta) - event.windowSeconds * 1000);

@@ -246,3 +246,14 @@ test('the state stays bounded: old fingerprints are forgotten, and at most MAX_R
 	tracker.conversion();
 	expect(await trigger.poll()).toHaveLength(1);
 });
+
+test('the window follows the tracker’s clock, not n8n’s: a tracker two days behind loses nothing', async () => {
+	await tracker.stop();
+	tracker = await Tracker.start(new Date(Date.now() - 2 * 86_400_000));
+	tracker.conversion({ postback_datetime: tracker.ago(5) });
+	const trigger = newConversion();
+	expect(await trigger.poll()).toEqual([]);
+	tracker.conversion();
+	expect(ids(await trigger.poll())).toEqual([2]);
+	expect(trigger.state.since).toBe(tracker.ago(60));
+});

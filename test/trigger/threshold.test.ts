@@ -91,7 +91,18 @@ test('a restart keeps which groups are past the threshold', async () => {
 	const after = threshold({ metric: 'sales', groupBy: 'campaign', threshold: 1 });
 	after.stored = before.stored;
 	expect(await after.poll()).toEqual([]);
-	expect(after.state).toEqual({ key: expect.any(String), past: ['1'] });
+	expect(after.state).toEqual({ event: 'reportThreshold', key: expect.any(String), past: ['1'] });
+});
+
+test('switching the event forgets what the other event remembered', async () => {
+	const trigger = tracker.trigger({ event: 'newConversion' });
+	tracker.conversion();
+	await trigger.poll();
+	expect(trigger.state.seen).toEqual({ [tracker.ago(0)]: ['1'] });
+
+	trigger.parameters = { event: 'reportThreshold', metric: 'revenue', timezone: 'UTC' };
+	expect(await trigger.poll()).toEqual([]);
+	expect(trigger.state).toEqual({ event: 'reportThreshold', key: expect.any(String), past: [] });
 });
 
 test('a manual run returns the groups past the threshold now', async () => {
