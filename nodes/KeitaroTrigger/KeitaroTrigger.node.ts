@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -9,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { TriggerEvent } from './description';
 import { properties } from './description';
-import { logEventFrom, pollLogEvent, sampleLogEvent } from './logEvents';
+import { logEventFrom, pollLogEvent } from './logEvents';
 import { pollThreshold } from './threshold';
 
 export class KeitaroTrigger implements INodeType {
@@ -43,20 +42,10 @@ export class KeitaroTrigger implements INodeType {
 			for (const name of Object.keys(state)) delete state[name];
 			state.event = event;
 		}
-		let events: IDataObject[];
-		if (event === 'reportThreshold') {
-			events = await pollThreshold.call(this);
-		} else {
-			const logEvent = logEventFrom.call(this, event);
-			events =
-				this.getMode() === 'manual'
-					? await sampleLogEvent.call(this, logEvent)
-					: await pollLogEvent.call(
-							this,
-							logEvent,
-							Number(this.getNodeParameter('options.backfillMinutes', 0)) * 60,
-						);
-		}
+		const events =
+			event === 'reportThreshold'
+				? await pollThreshold.call(this)
+				: await pollLogEvent.call(this, logEventFrom.call(this, event));
 		return events.length ? [this.helpers.returnJsonArray(events)] : null;
 	}
 }

@@ -36,6 +36,8 @@ export interface LogEvent {
 	statuses?: string[];
 	/** how far back each poll reads again, in seconds */
 	windowSeconds: number;
+	/** how far back the first activation emits, in seconds (0: it emits nothing) */
+	backfillSeconds: number;
 }
 
 /**
@@ -104,8 +106,10 @@ export function logEventFrom(this: IPollFunctions, event: TriggerEvent): LogEven
 	const option = (name: string, fallback: number) =>
 		Number(this.getNodeParameter(`options.${name}`, fallback));
 	const filters = triggerFilters.call(this);
+	const backfillSeconds = option('backfillMinutes', 0) * 60;
 	if (event === 'newClick') {
 		return {
+			backfillSeconds,
 			path: '/clicks/log',
 			dateColumn: 'datetime',
 			idColumn: 'click_id',
@@ -116,6 +120,7 @@ export function logEventFrom(this: IPollFunctions, event: TriggerEvent): LogEven
 		};
 	}
 	const conversion = {
+		backfillSeconds,
 		path: '/conversions/log' as const,
 		dateColumn: 'postback_datetime',
 		idColumn: 'conversion_id',
@@ -187,13 +192,11 @@ function forget(
  * now) and returns those whose fingerprint it has not seen. Rows are read in id order, so rows
  * that arrive while the pages are read land on the last page, and a fingerprint seen twice (the
  * same row on two pages, equal times) is emitted once. The first activation only remembers what
- * is there, apart from the backfill window.
+ * is there, apart from the backfill window. A manual run returns a sample.
  */
-export async function pollLogEvent(
-	this: IPollFunctions,
-	event: LogEvent,
-	backfillSeconds: number,
-): Promise<IDataObject[]> {
+export async function pollLogEvent(this: IPollFunctions, event: LogEvent): Promise<IDataObject[]> {
+	if (this.getMode() === 'manual') return await sampleLogEvent.call(this, event);
+	const { backfillSeconds } = event;
 	const state = this.getWorkflowStaticData('node') as WindowState;
 	// other filters: the fingerprints stand for other rows, start again
 	const key = JSON.stringify([event.path, event.filters]);
@@ -239,10 +242,7 @@ export async function pollLogEvent(
 }
 
 /** The newest matching events, for a manual run; nothing is remembered. */
-export async function sampleLogEvent(
-	this: IPollFunctions,
-	event: LogEvent,
-): Promise<IDataObject[]> {
+async function sampleLogEvent(this: IPollFunctions, event: LogEvent): Promise<IDataObject[]> {
 	const filters = event.statuses
 		? [...event.filters, { name: 'status', operator: 'IN_LIST', expression: event.statuses }]
 		: event.filters;
