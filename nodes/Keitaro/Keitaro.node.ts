@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as click from './actions/click';
 import * as conversion from './actions/conversion';
 import * as conversionRequest from './actions/conversionRequest';
 import { router } from './actions/router';
@@ -41,6 +42,7 @@ export class Keitaro implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Click', value: 'click' },
 					{ name: 'Conversion', value: 'conversion' },
 					{ name: 'Conversion Request', value: 'conversionRequest' },
 				],
@@ -48,6 +50,7 @@ export class Keitaro implements INodeType {
 			},
 			...conversion.description,
 			...conversionRequest.description,
+			...click.description,
 		],
 	};
 

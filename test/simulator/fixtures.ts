@@ -1,6 +1,6 @@
 /** Builders for simulator data, and the demo data set `npm start` and the examples use. */
 import { indexConversion } from './postback';
-import type { Campaign, Click, Conversion, Group, Offer, SimulatorState } from './state';
+import type { Campaign, Click, Conversion, Group, Offer, SimulatorState, User } from './state';
 import { keitaroDate } from './state';
 
 const CREATED = '2026-01-05 09:00:00';
@@ -127,6 +127,19 @@ export function addConversion(
 	};
 	indexConversion(state, conversion);
 	return conversion;
+}
+
+export function addUser(state: SimulatorState, fields: Partial<User> & Pick<User, 'login'>): User {
+	const user: User = {
+		id: Math.max(0, ...state.users.map((u) => u.id)) + 1,
+		type: 'USER',
+		password: 'secret-password',
+		preferences: { language: 'en', timezone: 'UTC' },
+		access_data: { campaigns_access_type: 'read_only', resources: [], reports: [] },
+		...fields,
+	};
+	state.users.push(user);
+	return user;
 }
 
 /**

@@ -4,6 +4,7 @@
  * range (interval or from/to in a time zone), columns, filters, sort, limit/offset; answer
  * `{rows, total, meta}`. Rules follow Keitaro's QueryParams (api-notes §3.1, §5).
  */
+import type { ReportDialect } from './state';
 import { keitaroDate } from './state';
 
 export class HttpError extends Error {
@@ -87,7 +88,7 @@ function zoneOffsetMs(timeZone: string, at: Date): number {
 }
 
 /** "2026-03-01" or "2026-03-01 10:00[:00]" in `timeZone` → UTC Keitaro datetime string. */
-function zonedToUtc(value: string, timeZone: string, endOfDay: boolean): string {
+export function zonedToUtc(value: string, timeZone: string, endOfDay: boolean): string {
 	const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
 	if (!m) bad(`Invalid date "${value}"`);
 	const [, y, mo, d, h, mi, s] = m;
@@ -331,6 +332,125 @@ export function runGrid<T>(
 	return {
 		rows,
 		total: selected.length,
+		meta: {
+			execution_time: ((Date.now() - started) / 1000).toFixed(4),
+			datetime: now.toISOString(),
+		},
+	};
+}
+
+/** Wall-clock "YYYY-MM-DD HH:MM:SS" in `timeZone` of a UTC Keitaro datetime (report time columns). */
+export function inTimeZone(utc: string, timeZone: string): string {
+	const at = new Date(utc.replace(' ', 'T') + 'Z');
+	return keitaroDate(new Date(at.getTime() + zoneOffsetMs(timeZone, at)));
+}
+
+export interface ReportDefinition<T> {
+	/** what a report can group by; time columns are read in the report's time zone */
+	dimensions(timeZone: string): Record<string, (item: T) => unknown>;
+	/** what a report can count and sum over a group of items */
+	measures: Record<string, (items: T[]) => unknown>;
+	/** the UTC datetime the range applies to */
+	dateOf(item: T): string;
+	/** the label (whitelist, blacklist) an item's value of `column` carries, for HAS_LABEL */
+	labelOf?(item: T, column: string): string;
+}
+
+function names(value: unknown, key: string): string[] {
+	if (value === undefined) return [];
+	if (!Array.isArray(value)) bad(`"${key}" must be an array`);
+	return value.map(String);
+}
+
+/**
+ * POST /report/build: groups the items by the dimensions, computes the measures per group, filters
+ * (dimension filters before grouping, measure filters after), sorts, pages; `summary` adds the
+ * measures over every matching item. Groups without items do not exist, so zero rows never show.
+ */
+export function runReport<T>(
+	source: T[],
+	definition: ReportDefinition<T>,
+	query: any,
+	now: Date,
+	dialect: ReportDialect,
+): GridAnswer & { summary?: Record<string, unknown> } {
+	const started = Date.now();
+	if (typeof query !== 'object' || query === null || Array.isArray(query))
+		bad('Request body must be a JSON object');
+	const range = query.range ?? { interval: 'all_time' };
+	const timeZone = typeof range.timezone === 'string' && range.timezone ? range.timezone : 'UTC';
+	const dimensions = definition.dimensions(timeZone);
+	const grouping =
+		dialect === 'current'
+			? names(query.dimensions, 'dimensions')
+			: names(query.grouping ?? query.dimensions, 'grouping');
+	const metrics =
+		dialect === 'current' ? names(query.measures, 'measures') : names(query.metrics, 'metrics');
+	for (const name of grouping)
+		if (!dimensions[name])
+			bad(`Unknown column "${name}". Available columns: ${Object.keys(dimensions).join(', ')}`);
+	for (const name of metrics)
+		if (!definition.measures[name])
+			bad(
+				`Unknown metric "${name}". Available metrics: ${Object.keys(definition.measures).join(', ')}`,
+			);
+	const filters: Filter[] = Array.isArray(query.filters) ? query.filters : [];
+	for (const filter of filters) {
+		if (!filter || typeof filter.name !== 'string' || typeof filter.operator !== 'string')
+			bad('Each filter needs "name" and "operator"');
+		if (!dimensions[filter.name] && !definition.measures[filter.name])
+			bad(`Unknown filter "${filter.name}"`);
+		if (!OPERATORS.has(filter.operator) && !filter.operator.endsWith('HAS_LABEL'))
+			bad(`Unknown operator "${filter.operator}"`);
+	}
+	const [from, to] = rangeBounds(range, now);
+	const itemFilters = filters.filter((f) => dimensions[f.name]);
+	const rowFilters = filters.filter((f) => !dimensions[f.name]);
+	const passes = (item: T, f: Filter) =>
+		f.operator.endsWith('HAS_LABEL')
+			? (definition.labelOf?.(item, f.name) === f.expression) === (f.operator === 'HAS_LABEL')
+			: matches(dimensions[f.name](item), f);
+	const items = source.filter((item) => {
+		const date = definition.dateOf(item);
+		return date >= from && date <= to && itemFilters.every((f) => passes(item, f));
+	});
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const key = JSON.stringify(grouping.map((name) => dimensions[name](item)));
+		const group = groups.get(key) ?? [];
+		group.push(item);
+		groups.set(key, group);
+	}
+	const measure = (group: T[]) =>
+		Object.fromEntries(metrics.map((name) => [name, definition.measures[name](group)]));
+	let rows = [...groups.values()]
+		.map((group) => ({
+			group,
+			row: {
+				...Object.fromEntries(grouping.map((name) => [name, dimensions[name](group[0])])),
+				...measure(group),
+			} as Record<string, unknown>,
+		}))
+		// a measure filter applies to the group's value, selected or not
+		.filter(({ group }) => rowFilters.every((f) => matches(definition.measures[f.name](group), f)));
+	const sort: Array<{ name: string; order?: string }> = Array.isArray(query.sort) ? query.sort : [];
+	const usableSort = sort.filter((s) => s && (grouping.includes(s.name) || metrics.includes(s.name)));
+	if (usableSort.length) {
+		rows = [...rows].sort((a, b) => {
+			for (const s of usableSort) {
+				const c = compare(a.row[s.name], b.row[s.name]);
+				if (c !== 0) return String(s.order).toUpperCase() === 'DESC' ? -c : c;
+			}
+			return 0;
+		});
+	}
+	const offset = Number(query.offset ?? 0);
+	const page =
+		query.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + Number(query.limit));
+	return {
+		rows: page.map(({ row }) => row),
+		total: rows.length,
+		...(query.summary ? { summary: measure(rows.flatMap(({ group }) => group)) } : {}),
 		meta: {
 			execution_time: ((Date.now() - started) / 1000).toFixed(4),
 			datetime: now.toISOString(),

@@ -13,6 +13,7 @@ type KeitaroMap = {
 		| 'reject'
 		| 'retryFailed'
 		| 'withdraw';
+	click: 'cleanStats' | 'getLog' | 'updateCosts';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

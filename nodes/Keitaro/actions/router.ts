@@ -6,6 +6,7 @@ import { forEachLimited } from '../helpers/concurrency';
 import { setRequestTimeout } from '../transport';
 import * as conversion from './conversion';
 import * as conversionRequest from './conversionRequest';
+import * as click from './click';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
@@ -14,6 +15,8 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 			return conversion[type.operation];
 		case 'conversionRequest':
 			return conversionRequest[type.operation];
+		case 'click':
+			return click[type.operation];
 		default:
 			return undefined;
 	}

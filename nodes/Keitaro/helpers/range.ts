@@ -17,7 +17,7 @@ const INTERVALS: Record<string, string> = {
 const DATE_TIME =
 	/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-function isTimeZone(value: string): boolean {
+export function isTimeZone(value: string): boolean {
 	try {
 		new Intl.DateTimeFormat('en-US', { timeZone: value });
 		return true;

@@ -4,6 +4,10 @@ import { conversionRoutes } from './conversions';
 import { groupRoutes } from './groups';
 import { logRoutes } from './logs';
 import { offerRoutes } from './offers';
+import { botListRoutes } from './botList';
+import { integrationRoutes } from './integrations';
+import { reportRoutes } from './reports';
+import { userRoutes } from './users';
 import type { Route } from './types';
 
 export type { Route, RouteContext } from './types';
@@ -16,4 +20,8 @@ export const adminRoutes: Route[] = [
 	...clickRoutes,
 	...conversionRoutes,
 	...logRoutes,
+	...reportRoutes,
+	...userRoutes,
+	...botListRoutes,
+	...integrationRoutes,
 ];
