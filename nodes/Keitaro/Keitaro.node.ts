@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as click from './actions/click';
 import * as conversion from './actions/conversion';
 import * as conversionRequest from './actions/conversionRequest';
+import * as statistics from './actions/statistics';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -45,12 +46,14 @@ export class Keitaro implements INodeType {
 					{ name: 'Click', value: 'click' },
 					{ name: 'Conversion', value: 'conversion' },
 					{ name: 'Conversion Request', value: 'conversionRequest' },
+					{ name: 'Statistics', value: 'statistics' },
 				],
 				default: 'conversion',
 			},
 			...conversion.description,
 			...conversionRequest.description,
 			...click.description,
+			...statistics.description,
 		],
 	};
 

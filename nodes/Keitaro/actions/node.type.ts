@@ -14,6 +14,7 @@ type KeitaroMap = {
 		| 'retryFailed'
 		| 'withdraw';
 	click: 'cleanStats' | 'getLog' | 'updateCosts';
+	statistics: 'buildReport' | 'getLabels' | 'updateLabels';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

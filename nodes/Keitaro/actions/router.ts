@@ -7,6 +7,7 @@ import { setRequestTimeout } from '../transport';
 import * as conversion from './conversion';
 import * as conversionRequest from './conversionRequest';
 import * as click from './click';
+import * as statistics from './statistics';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
@@ -17,6 +18,8 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 			return conversionRequest[type.operation];
 		case 'click':
 			return click[type.operation];
+		case 'statistics':
+			return statistics[type.operation];
 		default:
 			return undefined;
 	}

@@ -8,8 +8,8 @@ import { CONVERSION_STATUSES } from '../helpers/conversionData';
  * (`FilterRequest`, api-notes §5.3).
  */
 
-/** Keitaro's filter operators, sorted by name. */
-export const FILTER_OPERATORS: INodePropertyOptions[] = [
+/** Keitaro's filter operators, sorted by name; the label ones work in reports only. */
+export const REPORT_FILTER_OPERATORS: INodePropertyOptions[] = [
 	{ name: 'Begins With', value: 'BEGINS_WITH' },
 	{ name: 'Between (Two Values)', value: 'BETWEEN' },
 	{ name: 'Contains', value: 'CONTAINS' },
@@ -32,6 +32,10 @@ export const FILTER_OPERATORS: INodePropertyOptions[] = [
 	{ name: 'Not Has Label', value: 'NOT_HAS_LABEL' },
 	{ name: 'Not In List', value: 'NOT_IN_LIST' },
 ];
+
+export const LOG_FILTER_OPERATORS = REPORT_FILTER_OPERATORS.filter(
+	(o) => !String(o.value).endsWith('HAS_LABEL'),
+);
 
 /** A filter offered by name, and the Keitaro column it filters. */
 export interface NamedFilter {
@@ -95,7 +99,10 @@ export const NAMED_FILTERS = {
 export type NamedFilterName = keyof typeof NAMED_FILTERS;
 
 /** Column Filters: any column, any operator. */
-function columnFiltersField(columns: INodePropertyOptions[]): INodeProperties {
+function columnFiltersField(
+	columns: INodePropertyOptions[],
+	operators: INodePropertyOptions[],
+): INodeProperties {
 	return {
 		displayName: 'Column Filters',
 		name: 'columnFilters',
@@ -121,7 +128,7 @@ function columnFiltersField(columns: INodePropertyOptions[]): INodeProperties {
 						name: 'operator',
 						type: 'options',
 						default: 'EQUALS',
-						options: FILTER_OPERATORS,
+						options: operators,
 					},
 					{
 						displayName: 'Value',
@@ -141,6 +148,7 @@ function columnFiltersField(columns: INodePropertyOptions[]): INodeProperties {
 export function gridFiltersField(
 	named: NamedFilterName[],
 	columns: INodePropertyOptions[],
+	operators = LOG_FILTER_OPERATORS,
 ): INodeProperties {
 	return {
 		displayName: 'Filters',
@@ -148,7 +156,10 @@ export function gridFiltersField(
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: [...named.map((name) => NAMED_FILTERS[name].field), columnFiltersField(columns)].sort(
+		options: [
+			...named.map((name) => NAMED_FILTERS[name].field),
+			columnFiltersField(columns, operators),
+		].sort(
 			(a, b) => a.displayName.localeCompare(b.displayName),
 		),
 	};
