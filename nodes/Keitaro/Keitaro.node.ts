@@ -9,6 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as click from './actions/click';
 import * as conversion from './actions/conversion';
 import * as conversionRequest from './actions/conversionRequest';
+import * as log from './actions/log';
+import * as postback from './actions/postback';
 import * as statistics from './actions/statistics';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -46,6 +48,8 @@ export class Keitaro implements INodeType {
 					{ name: 'Click', value: 'click' },
 					{ name: 'Conversion', value: 'conversion' },
 					{ name: 'Conversion Request', value: 'conversionRequest' },
+					{ name: 'Log', value: 'log' },
+					{ name: 'Postback', value: 'postback' },
 					{ name: 'Statistics', value: 'statistics' },
 				],
 				default: 'conversion',
@@ -54,6 +58,8 @@ export class Keitaro implements INodeType {
 			...conversionRequest.description,
 			...click.description,
 			...statistics.description,
+			...log.description,
+			...postback.description,
 		],
 	};
 

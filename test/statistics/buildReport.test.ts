@@ -61,7 +61,7 @@ test('one item per row, numbers as numbers, combinations without clicks left out
 		method: 'POST',
 		headers: { 'Api-Key': DEFAULT_API_KEY },
 		body: JSON.stringify(bodies()[0]),
-	}).then((r) => r.json());
+	}).then((r) => r.json() as Promise<{ rows: Array<Record<string, unknown>> }>);
 	expect(raw.rows[0]).toMatchObject({ revenue: '25.00', cr: '66.67' });
 });
 
@@ -81,7 +81,7 @@ test('sends the new and the old column names, so older trackers build the same r
 		method: 'POST',
 		headers: { 'Api-Key': DEFAULT_API_KEY },
 		body: JSON.stringify({ range: { interval: 'all_time' }, dimensions: ['campaign'], measures: ['clicks'] }),
-	}).then((r) => r.json());
+	}).then((r) => r.json() as Promise<{ rows: Array<Record<string, unknown>> }>);
 	expect(newNamesOnly.rows[0]).toEqual({ campaign: expect.any(String) });
 });
 

@@ -15,6 +15,8 @@ type KeitaroMap = {
 		| 'withdraw';
 	click: 'cleanStats' | 'getLog' | 'updateCosts';
 	statistics: 'buildReport' | 'getLabels' | 'updateLabels';
+	log: 'clear' | 'getEntries' | 'getTypes';
+	postback: 'getReceived' | 'send';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

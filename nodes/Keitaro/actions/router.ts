@@ -8,6 +8,8 @@ import * as conversion from './conversion';
 import * as conversionRequest from './conversionRequest';
 import * as click from './click';
 import * as statistics from './statistics';
+import * as log from './log';
+import * as postback from './postback';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
@@ -20,6 +22,10 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 			return click[type.operation];
 		case 'statistics':
 			return statistics[type.operation];
+		case 'log':
+			return log[type.operation];
+		case 'postback':
+			return postback[type.operation];
 		default:
 			return undefined;
 	}

@@ -7,6 +7,36 @@ const subIdNumbers = Array.from({ length: SUB_ID_COUNT }, (_, n) => ({
 	value: n + 1,
 }));
 
+/** sub_id_1 … sub_id_30 values to set on the click (read with helpers/conversionInput.ts subIdValues). */
+export const subIdsField: INodeProperties = {
+	displayName: 'Sub IDs',
+	name: 'subIds',
+	type: 'fixedCollection',
+	default: {},
+	typeOptions: { multipleValues: true },
+	options: [
+		{
+			displayName: 'Sub ID',
+			name: 'subId',
+			values: [
+				{
+					displayName: 'Sub ID',
+					name: 'number',
+					type: 'options',
+					default: 1,
+					options: subIdNumbers,
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+				},
+			],
+		},
+	],
+};
+
 /**
  * The change to a conversion, as JSON (the seed node's "Conversion Data", which must contain
  * click_id) or as fields. Update may keep the current status; Create needs one and may name a tid.
@@ -107,34 +137,7 @@ export function conversionDataFields(operation: 'update' | 'create'): INodePrope
 					description:
 						'Payout of the conversion. Keitaro uses it only if the offer takes the payout from postbacks.',
 				},
-				{
-					displayName: 'Sub IDs',
-					name: 'subIds',
-					type: 'fixedCollection',
-					default: {},
-					typeOptions: { multipleValues: true },
-					options: [
-						{
-							displayName: 'Sub ID',
-							name: 'subId',
-							values: [
-								{
-									displayName: 'Sub ID',
-									name: 'number',
-									type: 'options',
-									default: 1,
-									options: subIdNumbers,
-								},
-								{
-									displayName: 'Value',
-									name: 'value',
-									type: 'string',
-									default: '',
-								},
-							],
-						},
-					],
-				},
+				subIdsField,
 			],
 		},
 	];
