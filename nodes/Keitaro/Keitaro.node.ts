@@ -12,6 +12,7 @@ import * as conversionRequest from './actions/conversionRequest';
 import * as log from './actions/log';
 import * as postback from './actions/postback';
 import * as statistics from './actions/statistics';
+import * as user from './actions/user';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -51,6 +52,7 @@ export class Keitaro implements INodeType {
 					{ name: 'Log', value: 'log' },
 					{ name: 'Postback', value: 'postback' },
 					{ name: 'Statistics', value: 'statistics' },
+					{ name: 'User', value: 'user' },
 				],
 				default: 'conversion',
 			},
@@ -60,6 +62,7 @@ export class Keitaro implements INodeType {
 			...statistics.description,
 			...log.description,
 			...postback.description,
+			...user.description,
 		],
 	};
 

@@ -17,6 +17,7 @@ type KeitaroMap = {
 	statistics: 'buildReport' | 'getLabels' | 'updateLabels';
 	log: 'clear' | 'getEntries' | 'getTypes';
 	postback: 'getReceived' | 'send';
+	user: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateAccess';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

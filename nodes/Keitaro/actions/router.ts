@@ -10,6 +10,7 @@ import * as click from './click';
 import * as statistics from './statistics';
 import * as log from './log';
 import * as postback from './postback';
+import * as user from './user';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
@@ -26,6 +27,8 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 			return log[type.operation];
 		case 'postback':
 			return postback[type.operation];
+		case 'user':
+			return user[type.operation];
 		default:
 			return undefined;
 	}
