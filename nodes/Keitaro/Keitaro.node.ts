@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as botList from './actions/botList';
 import * as click from './actions/click';
 import * as conversion from './actions/conversion';
 import * as conversionRequest from './actions/conversionRequest';
@@ -46,6 +47,8 @@ export class Keitaro implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Blacklist', value: 'blacklist' },
+					{ name: 'Bot', value: 'bot' },
 					{ name: 'Click', value: 'click' },
 					{ name: 'Conversion', value: 'conversion' },
 					{ name: 'Conversion Request', value: 'conversionRequest' },
@@ -63,6 +66,7 @@ export class Keitaro implements INodeType {
 			...log.description,
 			...postback.description,
 			...user.description,
+			...botList.description,
 		],
 	};
 

@@ -2,6 +2,9 @@ import type { AllEntities, IDataObject, IExecuteFunctions, INodeProperties } fro
 
 import type { RequestSummary } from '../transport';
 
+/** Blacklist and Bot: the seed node's two names for Keitaro's one IP list, the bot list. */
+type BotListOperation = 'add' | 'clear' | 'get' | 'remove' | 'replace';
+
 type KeitaroMap = {
 	conversion: 'create' | 'get' | 'getMany' | 'update';
 	conversionRequest:
@@ -18,6 +21,8 @@ type KeitaroMap = {
 	log: 'clear' | 'getEntries' | 'getTypes';
 	postback: 'getReceived' | 'send';
 	user: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateAccess';
+	blacklist: BotListOperation;
+	bot: BotListOperation;
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

@@ -11,6 +11,7 @@ import * as statistics from './statistics';
 import * as log from './log';
 import * as postback from './postback';
 import * as user from './user';
+import * as botList from './botList';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
@@ -29,6 +30,9 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 			return postback[type.operation];
 		case 'user':
 			return user[type.operation];
+		case 'blacklist':
+		case 'bot':
+			return botList[type.operation];
 		default:
 			return undefined;
 	}
