@@ -12,6 +12,7 @@ import * as conversion from './actions/conversion';
 import * as conversionRequest from './actions/conversionRequest';
 import * as log from './actions/log';
 import * as postback from './actions/postback';
+import * as settings from './actions/settings';
 import * as statistics from './actions/statistics';
 import * as user from './actions/user';
 import { router } from './actions/router';
@@ -54,6 +55,7 @@ export class Keitaro implements INodeType {
 					{ name: 'Conversion Request', value: 'conversionRequest' },
 					{ name: 'Log', value: 'log' },
 					{ name: 'Postback', value: 'postback' },
+					{ name: 'Settings', value: 'settings' },
 					{ name: 'Statistics', value: 'statistics' },
 					{ name: 'User', value: 'user' },
 				],
@@ -67,6 +69,7 @@ export class Keitaro implements INodeType {
 			...postback.description,
 			...user.description,
 			...botList.description,
+			...settings.description,
 		],
 	};
 

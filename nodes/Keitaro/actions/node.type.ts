@@ -23,6 +23,7 @@ type KeitaroMap = {
 	user: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateAccess';
 	blacklist: BotListOperation;
 	bot: BotListOperation;
+	settings: 'get' | 'update';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

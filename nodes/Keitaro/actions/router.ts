@@ -12,6 +12,7 @@ import * as log from './log';
 import * as postback from './postback';
 import * as user from './user';
 import * as botList from './botList';
+import * as settings from './settings';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
@@ -33,6 +34,8 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 		case 'blacklist':
 		case 'bot':
 			return botList[type.operation];
+		case 'settings':
+			return settings[type.operation];
 		default:
 			return undefined;
 	}
