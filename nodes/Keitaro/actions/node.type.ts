@@ -6,7 +6,7 @@ import type { RequestSummary } from '../transport';
 type BotListOperation = 'add' | 'clear' | 'get' | 'remove' | 'replace';
 
 type KeitaroMap = {
-	conversion: 'create' | 'get' | 'getMany' | 'update';
+	conversion: 'create' | 'findByClick' | 'get' | 'getMany' | 'update';
 	conversionRequest:
 		| 'accept'
 		| 'getStatusSummary'
