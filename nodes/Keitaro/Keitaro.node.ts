@@ -55,8 +55,9 @@ export class Keitaro implements INodeType {
 					{ name: 'Conversion Request', value: 'conversionRequest' },
 					{ name: 'Log', value: 'log' },
 					{ name: 'Postback', value: 'postback' },
-					{ name: 'Settings', value: 'settings' },
-					{ name: 'Statistics', value: 'statistics' },
+					// Keitaro's "Statistics" (Статистика); n8n wants singular resource names
+					{ name: 'Report', value: 'statistics' },
+					{ name: 'Setting', value: 'settings' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'conversion',

@@ -34,6 +34,7 @@ export interface GridLog {
  */
 export function gridLogOperation(log: GridLog): ItemOperation {
 	const options = columnOptions(log.columns);
+	const { defaultSort } = log;
 	const properties: INodeProperties[] = [
 		...dateRangeFields,
 		returnAllField,
@@ -51,7 +52,7 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 			displayName: 'Sort By',
 			name: 'sortBy',
 			type: 'options',
-			default: log.defaultSort,
+			default: defaultSort,
 			options,
 		},
 		{

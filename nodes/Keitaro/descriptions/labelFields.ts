@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { CLICK_ATTRIBUTES, columnOptions } from './columns';
+
+/** The click columns labels can mark (the spec's ref_name: ip, source, …, sub_id_1..10). */
+const LABEL_COLUMNS = /^(ad_campaign_id|creative_id|ip|keyword|source|sub_id_([1-9]|10))$/;
+
 /**
  * Report labels: values of a click column (IPs, sources, sub IDs…) marked whitelist or blacklist
  * in a campaign's reports (GET/POST /report/labels; the spec's ref_name list).
@@ -18,14 +23,9 @@ export const labelFields: INodeProperties[] = [
 		name: 'refName',
 		type: 'options',
 		default: 'source',
-		options: [
-			{ name: 'Ad Campaign ID', value: 'ad_campaign_id' },
-			{ name: 'Creative ID', value: 'creative_id' },
-			{ name: 'IP', value: 'ip' },
-			{ name: 'Keyword', value: 'keyword' },
-			{ name: 'Source', value: 'source' },
-			...Array.from({ length: 10 }, (_, n) => ({ name: `Sub ID ${n + 1}`, value: `sub_id_${n + 1}` })),
-		],
+		options: columnOptions(
+			CLICK_ATTRIBUTES.filter(([value]) => LABEL_COLUMNS.test(value)),
+		),
 		description: 'Which click value the labels mark',
 	},
 	{

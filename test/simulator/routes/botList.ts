@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */ // request bodies are untyped JSON, checked by hand like Keitaro does
 import { HttpError } from '../grid';
 import type { SimulatorState } from '../state';
 import type { Route } from './types';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */ // request bodies are untyped JSON, checked by hand like Keitaro does
 import { HttpError, runGrid, zonedToUtc } from '../grid';
 import { clickGrid } from '../model';
 import type { Click, SimulatorState } from '../state';

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 				name: 'Add IPs',
 				value: 'add',
 				description: 'Add IPs, networks or ranges to Keitaro’s bot list',
-				action: 'Add IPs to the bot list',
+				action: 'Add addresses to the bot list',
 			},
 			{
 				name: 'Clear List',
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 				name: 'Remove IPs',
 				value: 'remove',
 				description: 'Take IPs, networks or ranges off the bot list',
-				action: 'Remove IPs from the bot list',
+				action: 'Remove addresses from the bot list',
 			},
 			{
 				name: 'Replace List',
