@@ -98,7 +98,12 @@ const SAMPLES: Record<string, { path: string; query?: string; body?: unknown }> 
 	'GET /users/{id}': { path: '/users/1' },
 	'POST /users': {
 		path: '/users',
-		body: { login: 'buyer2', new_password: 'pw-1', new_password_confirmation: 'pw-1', type: 'USER' },
+		body: {
+			login: 'buyer2',
+			new_password: 'pw-1',
+			new_password_confirmation: 'pw-1',
+			type: 'USER',
+		},
 	},
 	'PUT /users/{id}': { path: '/users/1', body: { preferences: { timezone: 'Europe/Berlin' } } },
 	'PUT /users/{id}/access': {

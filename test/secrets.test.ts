@@ -11,7 +11,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { operationFor } from '../nodes/Keitaro/actions/router';
 import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
 import { listOperations } from '../scripts/operations-doc';
-import { addCampaign, addClick, addConversion, addOffer, addUser, KeitaroSimulator } from './simulator';
+import {
+	addCampaign,
+	addClick,
+	addConversion,
+	addOffer,
+	addUser,
+	KeitaroSimulator,
+} from './simulator';
 import { credentialsFor, runKeitaro } from './support/keitaro';
 
 const API_KEY = 'SECRET-API-KEY-9f8e7d6c5b4a';
@@ -58,8 +65,16 @@ const withUser = (sim: KeitaroSimulator) => void addUser(sim.state, { login: 'bu
 /** Keitaro's received-postbacks log writes the postback URL, key and all */
 const logWithKey = (sim: KeitaroSimulator) =>
 	sim.state.logs.postbacks.push(
-		{ datetime: '2026-03-01 10:00:00', jid: '7', message: `Received postback /${POSTBACK_KEY}/postback?subid=c1` },
-		{ datetime: '2026-03-01 10:00:00', jid: '7', message: 'Using "c1" as subid. Postback added to queue.' },
+		{
+			datetime: '2026-03-01 10:00:00',
+			jid: '7',
+			message: `Received postback /${POSTBACK_KEY}/postback?subid=c1`,
+		},
+		{
+			datetime: '2026-03-01 10:00:00',
+			jid: '7',
+			message: 'Using "c1" as subid. Postback added to queue.',
+		},
 	);
 const costs = {
 	campaignIds: '1',
@@ -69,7 +84,12 @@ const costs = {
 	currency: 'USD',
 };
 const clean = { start: '2026-01-01', end: '2026-01-02', confirmDeletion: true };
-const report = { dateRange: 'allTime', returnAll: true, dimensions: ['campaign'], measures: ['clicks'] };
+const report = {
+	dateRange: 'allTime',
+	returnAll: true,
+	dimensions: ['campaign'],
+	measures: ['clicks'],
+};
 const newUser = { login: 'buyer2', password: 'pw-2', type: 'USER' };
 /** Blacklist and Bot share the bot-list operations: the same cases for each */
 function botListCases(resource: string): Record<string, Case[]> {
@@ -313,11 +333,21 @@ const CASES: Record<string, Case[]> = {
 	],
 	'click.cleanStats': [
 		{ name: 'success', expectError: false, parameters: clean },
-		{ name: 'Keitaro answer echoing the key', expectError: true, arrange: echoKey, parameters: clean },
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: clean,
+		},
 	],
 	'statistics.buildReport': [
 		{ name: 'success', expectError: false, parameters: report },
-		{ name: 'Keitaro answer echoing the key', expectError: true, arrange: echoKey, parameters: report },
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: report,
+		},
 	],
 	'statistics.getLabels': [
 		{ name: 'success', expectError: false, arrange: withCampaign, parameters: { campaignId: 1 } },
@@ -344,7 +374,12 @@ const CASES: Record<string, Case[]> = {
 	],
 	'log.getTypes': [
 		{ name: 'success', expectError: false, parameters: {} },
-		{ name: 'wrong API key', expectError: true, credentials: { apiKey: WRONG_API_KEY }, parameters: {} },
+		{
+			name: 'wrong API key',
+			expectError: true,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: {},
+		},
 	],
 	'log.getEntries': [
 		{
@@ -361,7 +396,11 @@ const CASES: Record<string, Case[]> = {
 		},
 	],
 	'log.clear': [
-		{ name: 'success', expectError: false, parameters: { logType: 'system', confirmDeletion: true } },
+		{
+			name: 'success',
+			expectError: false,
+			parameters: { logType: 'system', confirmDeletion: true },
+		},
 		{
 			name: 'Keitaro answer echoing the key',
 			expectError: true,
@@ -407,7 +446,12 @@ const CASES: Record<string, Case[]> = {
 	],
 	'user.create': [
 		{ name: 'success', expectError: false, parameters: newUser },
-		{ name: 'Keitaro answer echoing the key', expectError: true, arrange: echoKey, parameters: newUser },
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: newUser,
+		},
 	],
 	'user.update': [
 		{
@@ -448,7 +492,11 @@ const CASES: Record<string, Case[]> = {
 		{ name: 'Keitaro answer echoing the key', expectError: true, arrange: echoKey, parameters: {} },
 	],
 	'settings.update': [
-		{ name: 'success', expectError: false, parameters: { setting: 'imklo', imkloApiUrl: 'https://i.example' } },
+		{
+			name: 'success',
+			expectError: false,
+			parameters: { setting: 'imklo', imkloApiUrl: 'https://i.example' },
+		},
 		{
 			name: 'wrong API key',
 			expectError: true,

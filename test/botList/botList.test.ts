@@ -24,7 +24,13 @@ describe.each(['blacklist', 'bot'])('%s', (resource) => {
 		expect(JSON.parse(sim.requests[0].body)).toEqual({
 			value: '3.3.3.3\n4.4.4.1-4.4.4.9\n2001:db8::/32',
 		});
-		expect(sim.state.botList).toEqual(['1.1.1.1', '2.2.2.0/24', '3.3.3.3', '4.4.4.1-4.4.4.9', '2001:db8::/32']);
+		expect(sim.state.botList).toEqual([
+			'1.1.1.1',
+			'2.2.2.0/24',
+			'3.3.3.3',
+			'4.4.4.1-4.4.4.9',
+			'2001:db8::/32',
+		]);
 		expect(added.items[0].json.data).toEqual({
 			ips: ['3.3.3.3', '4.4.4.1-4.4.4.9', '2001:db8::/32'],
 			sent: 3,
@@ -33,7 +39,12 @@ describe.each(['blacklist', 'bot'])('%s', (resource) => {
 		const removed = await run('remove', { ips: '1.1.1.1' });
 		expect(removed.error).toBeUndefined();
 		expect(sim.requests[1].path).toBe('/admin_api/v1/botlist/exclude');
-		expect(sim.state.botList).toEqual(['2.2.2.0/24', '3.3.3.3', '4.4.4.1-4.4.4.9', '2001:db8::/32']);
+		expect(sim.state.botList).toEqual([
+			'2.2.2.0/24',
+			'3.3.3.3',
+			'4.4.4.1-4.4.4.9',
+			'2001:db8::/32',
+		]);
 	});
 
 	test('Replace List makes the list exactly the IPs given', async () => {

@@ -35,7 +35,10 @@ test('nothing is sent, nothing deleted, without Confirm Deletion', async () => {
 });
 
 test('deletes the period’s clicks and conversions in one campaign, counted in the time zone', async () => {
-	const { items, error } = await runKeitaro(sim, cleanStats({ confirmDeletion: true, campaignId: 1 }));
+	const { items, error } = await runKeitaro(
+		sim,
+		cleanStats({ confirmDeletion: true, campaignId: 1 }),
+	);
 	expect(error).toBeUndefined();
 	expect(JSON.parse(sim.requests[0].body)).toEqual({
 		start_date: '2026-03-01 00:00',

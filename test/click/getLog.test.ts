@@ -89,9 +89,9 @@ test('column filters reach any column with Keitaro’s operators', async () => {
 	const rows = items[0].json.data as Array<Record<string, unknown>>;
 	// campaign 1: even n; tiktok: n % 3 === 0; Bavaria: n % 5 === 0 → n % 30 === 0, without k0
 	expect(rows).toHaveLength(39);
-	expect(rows.every((r) => r.region === 'Bavaria' && r.source === 'tiktok' && r.campaign_id === 1)).toBe(
-		true,
-	);
+	expect(
+		rows.every((r) => r.region === 'Bavaria' && r.source === 'tiktok' && r.campaign_id === 1),
+	).toBe(true);
 	expect(bodies()[0].filters).toEqual([
 		{ name: 'campaign_id', operator: 'EQUALS', expression: 1 },
 		{ name: 'source', operator: 'EQUALS', expression: 'tiktok' },
@@ -108,7 +108,10 @@ test('a date preset reads the clicks of that period in the time zone', async () 
 	expect(bodies()[0].range).toEqual({ interval: 'today', timezone: 'Asia/Tokyo' });
 	// 21:00 in Tokyo: today began 21 hours ago, before the oldest click (20 hours ago)
 	expect(items[0].json.data).toHaveLength(1200);
-	const utc = await runKeitaro(sim, getLog({ dateRange: 'today', timezone: 'UTC', returnAll: true }));
+	const utc = await runKeitaro(
+		sim,
+		getLog({ dateRange: 'today', timezone: 'UTC', returnAll: true }),
+	);
 	// 12:00 UTC: the clicks of the last 12 hours, 00:00 included
 	expect(utc.items[0].json.data).toHaveLength(721);
 });

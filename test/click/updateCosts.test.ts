@@ -7,10 +7,30 @@ beforeEach(async () => {
 	addCampaign(sim.state, { id: 1 });
 	addCampaign(sim.state, { id: 2 });
 	// campaign 1: two clicks on March 1 and one on March 2 (UTC); campaign 2: one on March 1
-	addClick(sim.state, { sub_id: 'a1', campaign_id: 1, datetime: '2026-03-01 10:00:00', source: 'fb' });
-	addClick(sim.state, { sub_id: 'a2', campaign_id: 1, datetime: '2026-03-01 11:00:00', source: 'tt' });
-	addClick(sim.state, { sub_id: 'a3', campaign_id: 1, datetime: '2026-03-02 10:00:00', source: 'fb' });
-	addClick(sim.state, { sub_id: 'b1', campaign_id: 2, datetime: '2026-03-01 10:00:00', source: 'fb' });
+	addClick(sim.state, {
+		sub_id: 'a1',
+		campaign_id: 1,
+		datetime: '2026-03-01 10:00:00',
+		source: 'fb',
+	});
+	addClick(sim.state, {
+		sub_id: 'a2',
+		campaign_id: 1,
+		datetime: '2026-03-01 11:00:00',
+		source: 'tt',
+	});
+	addClick(sim.state, {
+		sub_id: 'a3',
+		campaign_id: 1,
+		datetime: '2026-03-02 10:00:00',
+		source: 'fb',
+	});
+	addClick(sim.state, {
+		sub_id: 'b1',
+		campaign_id: 2,
+		datetime: '2026-03-01 10:00:00',
+		source: 'fb',
+	});
 });
 afterEach(async () => sim.stop());
 
@@ -26,7 +46,8 @@ const updateCosts = (extra: object = {}) => ({
 	...extra,
 });
 const cost = (subId: string) => Math.round(sim.state.clicksBySubId.get(subId)!.cost * 100) / 100;
-const bodies = () => sim.requestsTo('/admin_api/v1/clicks/update_costs').map((r) => JSON.parse(r.body));
+const bodies = () =>
+	sim.requestsTo('/admin_api/v1/clicks/update_costs').map((r) => JSON.parse(r.body));
 
 test('many input items go in one request per set of campaigns; the output counts the rows', async () => {
 	const { items, error } = await runKeitaro(sim, updateCosts(), {
@@ -42,8 +63,20 @@ test('many input items go in one request per set of campaigns; the output counts
 	expect(bodies()[0]).toEqual({
 		campaign_ids: [1],
 		costs: [
-			{ start_date: '2026-03-01 00:00', end_date: '2026-03-01 23:59', cost: '30', timezone: 'UTC', currency: 'USD' },
-			{ start_date: '2026-03-02 00:00', end_date: '2026-03-02 23:59', cost: '12', timezone: 'UTC', currency: 'USD' },
+			{
+				start_date: '2026-03-01 00:00',
+				end_date: '2026-03-01 23:59',
+				cost: '30',
+				timezone: 'UTC',
+				currency: 'USD',
+			},
+			{
+				start_date: '2026-03-02 00:00',
+				end_date: '2026-03-02 23:59',
+				cost: '12',
+				timezone: 'UTC',
+				currency: 'USD',
+			},
 		],
 		timezone: 'UTC',
 		currency: 'USD',
@@ -123,7 +156,10 @@ test('with Continue On Fail a bad item becomes an error item and the others are 
 	expect(out[0]).toMatchObject({ success: true, data: { accepted_rows: 1 } });
 	expect(out[1]).toMatchObject({
 		success: false,
-		error: { code: 'INVALID_INPUT', message: 'Currency: currency "US dollars" is not a currency code' },
+		error: {
+			code: 'INVALID_INPUT',
+			message: 'Currency: currency "US dollars" is not a currency code',
+		},
 	});
 	// Keitaro does not know campaign 7
 	expect(out[2]).toMatchObject({ success: false, error: { status: 404 } });

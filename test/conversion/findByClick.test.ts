@@ -50,13 +50,17 @@ test('every conversion of each item’s click, newest first, from one request', 
 	]);
 	expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	expect(bodies()).toHaveLength(1);
-	expect(bodies()[0].filters).toEqual([{ name: 'sub_id', operator: 'IN_LIST', expression: ['c1', 'c2'] }]);
+	expect(bodies()[0].filters).toEqual([
+		{ name: 'sub_id', operator: 'IN_LIST', expression: ['c1', 'c2'] },
+	]);
 	expect(bodies()[0].range).toEqual({ interval: 'all_time', timezone: 'UTC' });
 });
 
 test('many clicks are looked up 500 to a request', async () => {
 	const clicks = Array.from({ length: 1001 }, (_, n) => ({ click: `x${n}` }));
-	const { items, error } = await runKeitaro(sim, find({ options: { dataOnly: true } }), { items: clicks });
+	const { items, error } = await runKeitaro(sim, find({ options: { dataOnly: true } }), {
+		items: clicks,
+	});
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(0);
 	expect(bodies().map((b) => b.filters[0].expression.length)).toEqual([500, 500, 1]);

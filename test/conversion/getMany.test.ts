@@ -141,7 +141,9 @@ test('every conversions-log column the node offers is one Keitaro has', async ()
 		getMany({ limit: 1, columns: CONVERSION_LOG_COLUMNS.map(([value]) => value) }),
 	);
 	expect(error).toBeUndefined();
-	expect(Object.keys((items[0].json.data as object[])[0])).toHaveLength(CONVERSION_LOG_COLUMNS.length);
+	expect(Object.keys((items[0].json.data as object[])[0])).toHaveLength(
+		CONVERSION_LOG_COLUMNS.length,
+	);
 });
 
 test('column filters reach any conversions-log column', async () => {

@@ -6,7 +6,11 @@ beforeEach(async () => {
 	sim = await startSimulator();
 	addClick(sim.state, { sub_id: 'c1' });
 	for (let n = 0; n < 1100; n++)
-		sim.state.logs.system.push({ datetime: '2026-03-01 10:00:00', jid: '', message: `warning ${n}` });
+		sim.state.logs.system.push({
+			datetime: '2026-03-01 10:00:00',
+			jid: '',
+			message: `warning ${n}`,
+		});
 });
 afterEach(async () => sim.stop());
 
@@ -34,7 +38,10 @@ test('Get Entries reads every page of a log with Return All, newest first', asyn
 	const entries = items[0].json.data as Array<{ message: string }>;
 	expect(entries).toHaveLength(1100);
 	expect(entries[0].message).toBe('warning 1099');
-	expect(sim.requests.map((r) => r.query)).toEqual(['?offset=0&limit=1000', '?offset=1000&limit=1000']);
+	expect(sim.requests.map((r) => r.query)).toEqual([
+		'?offset=0&limit=1000',
+		'?offset=1000&limit=1000',
+	]);
 });
 
 test('the received-postbacks log is searched, and the postback key in its URLs is masked', async () => {
@@ -44,7 +51,12 @@ test('the received-postbacks log is searched, and the postback key in its URLs i
 	sim.requests.splice(0);
 	const { items, error } = await runKeitaro(
 		sim,
-		log('getEntries', { logType: 'postbacks', search: 'c1', limit: 10, options: { dataOnly: true } }),
+		log('getEntries', {
+			logType: 'postbacks',
+			search: 'c1',
+			limit: 10,
+			options: { dataOnly: true },
+		}),
 	);
 	expect(error).toBeUndefined();
 	const messages = jsonOf(items).map((e) => e.message);
@@ -58,11 +70,16 @@ test('the received-postbacks log is searched, and the postback key in its URLs i
 
 test('Clear deletes the log only with Confirm Deletion', async () => {
 	const refused = await runKeitaro(sim, log('clear', { logType: 'system' }));
-	expect(refused.error?.message).toBe('Confirm Deletion is off: the node did not delete every line of this log');
+	expect(refused.error?.message).toBe(
+		'Confirm Deletion is off: the node did not delete every line of this log',
+	);
 	expect(sim.requests).toHaveLength(0);
 	expect(sim.state.logs.system).toHaveLength(1100);
 
-	const { items, error } = await runKeitaro(sim, log('clear', { logType: 'system', confirmDeletion: true }));
+	const { items, error } = await runKeitaro(
+		sim,
+		log('clear', { logType: 'system', confirmDeletion: true }),
+	);
 	expect(error).toBeUndefined();
 	expect(sim.requests[0]).toMatchObject({ method: 'DELETE', path: '/admin_api/v1/logs/system' });
 	expect(sim.state.logs.system).toHaveLength(0);

@@ -48,7 +48,11 @@ test('shows what became of each postback of a click, and why one was ignored', a
 		'Using "c1" as subid. Postback added to queue.',
 		'Conversion is already exists. Postback ignored.',
 	]);
-	expect(postbacks[1]).toMatchObject({ tid: 'a', ignored: false, outcome: 'Conversion #1 created: sale 5' });
+	expect(postbacks[1]).toMatchObject({
+		tid: 'a',
+		ignored: false,
+		outcome: 'Conversion #1 created: sale 5',
+	});
 	expect(JSON.stringify(items)).not.toContain(sim.postbackKey);
 	expect(sim.requests.map((r) => r.path)).toEqual(['/admin_api/v1/logs/postbacks']);
 });

@@ -60,7 +60,13 @@ test('sends every postback parameter; Keitaro queues it and applies it later', a
 	expect(items[0].json).toMatchObject({
 		success: true,
 		request: { method: 'GET', url: expect.stringContaining('/***/postback?subid=c1') },
-		data: { click_id: 'c1', status: 'approved', tid: 'order-7', queued: true, keitaro_answer: 'OK' },
+		data: {
+			click_id: 'c1',
+			status: 'approved',
+			tid: 'order-7',
+			queued: true,
+			keitaro_answer: 'OK',
+		},
 	});
 	// it does not wait: the conversion shows once Keitaro's queue runs
 	expect(sim.state.conversions).toHaveLength(0);
@@ -82,7 +88,10 @@ test.each([
 	[{ clickId: ' ' }, 'Click ID is empty'],
 	[{ additionalFields: { currency: 'euro' } }, 'Currency: currency "euro" is not a currency code'],
 	[{ additionalFields: { payout: -1 } }, 'Payout -1 is not an amount'],
-	[{ additionalFields: { returnText: 'gif' } }, 'Return Text "gif" asks Keitaro for an image or a script'],
+	[
+		{ additionalFields: { returnText: 'gif' } },
+		'Return Text "gif" asks Keitaro for an image or a script',
+	],
 	[
 		{ additionalFields: { extraParameters: { parameter: [{ name: 'status', value: 'sale' }] } } },
 		'Extra parameter "status" is set by a field of its own',

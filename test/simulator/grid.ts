@@ -434,7 +434,9 @@ export function runReport<T>(
 		// a measure filter applies to the group's value, selected or not
 		.filter(({ group }) => rowFilters.every((f) => matches(definition.measures[f.name](group), f)));
 	const sort: Array<{ name: string; order?: string }> = Array.isArray(query.sort) ? query.sort : [];
-	const usableSort = sort.filter((s) => s && (grouping.includes(s.name) || metrics.includes(s.name)));
+	const usableSort = sort.filter(
+		(s) => s && (grouping.includes(s.name) || metrics.includes(s.name)),
+	);
 	if (usableSort.length) {
 		rows = [...rows].sort((a, b) => {
 			for (const s of usableSort) {
@@ -446,7 +448,9 @@ export function runReport<T>(
 	}
 	const offset = Number(query.offset ?? 0);
 	const page =
-		query.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + Number(query.limit));
+		query.limit === undefined
+			? rows.slice(offset)
+			: rows.slice(offset, offset + Number(query.limit));
 	return {
 		rows: page.map(({ row }) => row),
 		total: rows.length,

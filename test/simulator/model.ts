@@ -193,7 +193,9 @@ const ratio = (part: number, whole: number, scale = 1) =>
  */
 export function reportGrid(state: SimulatorState): ReportDefinition<Click> {
 	const conversions = (clicks: Click[], statuses: string[]) =>
-		clicks.flatMap((c) => state.conversionsBySubId.get(c.sub_id) ?? []).filter((x) => statuses.includes(x.status));
+		clicks
+			.flatMap((c) => state.conversionsBySubId.get(c.sub_id) ?? [])
+			.filter((x) => statuses.includes(x.status));
 	const count = (clicks: Click[], statuses: string[]) => conversions(clicks, statuses).length;
 	const revenue = (clicks: Click[], statuses: string[]) =>
 		conversions(clicks, statuses).reduce((sum, x) => sum + x.revenue, 0);

@@ -23,8 +23,20 @@ beforeAll(async () => {
 	addConversion(sim.state, { sub_id: 's0', status: 'sale', revenue: 25 });
 	addConversion(sim.state, { sub_id: 's1', status: 'lead', revenue: 0 });
 	// Autumn DE: 2 clicks on March 2, one sale of 10
-	addClick(sim.state, { sub_id: 'a0', campaign_id: 2, datetime: '2026-03-02 10:00:00', cost: 1, source: 'tt' });
-	addClick(sim.state, { sub_id: 'a1', campaign_id: 2, datetime: '2026-03-02 11:00:00', cost: 1, source: 'fb' });
+	addClick(sim.state, {
+		sub_id: 'a0',
+		campaign_id: 2,
+		datetime: '2026-03-02 10:00:00',
+		cost: 1,
+		source: 'tt',
+	});
+	addClick(sim.state, {
+		sub_id: 'a1',
+		campaign_id: 2,
+		datetime: '2026-03-02 11:00:00',
+		cost: 1,
+		source: 'fb',
+	});
 	addConversion(sim.state, { sub_id: 'a1', status: 'sale', revenue: 10 });
 });
 afterAll(async () => sim.stop());
@@ -52,8 +64,26 @@ test('one item per row, numbers as numbers, combinations without clicks left out
 	const { items, error } = await runKeitaro(sim, report(byCampaign));
 	expect(error).toBeUndefined();
 	expect(jsonOf(items)).toEqual([
-		{ campaign: 'Spring AU', clicks: 3, conversions: 2, sales: 1, revenue: 25, cost: 1.5, profit: 23.5, cr: 66.67 },
-		{ campaign: 'Autumn DE', clicks: 2, conversions: 1, sales: 1, revenue: 10, cost: 2, profit: 8, cr: 50 },
+		{
+			campaign: 'Spring AU',
+			clicks: 3,
+			conversions: 2,
+			sales: 1,
+			revenue: 25,
+			cost: 1.5,
+			profit: 23.5,
+			cr: 66.67,
+		},
+		{
+			campaign: 'Autumn DE',
+			clicks: 2,
+			conversions: 1,
+			sales: 1,
+			revenue: 10,
+			cost: 2,
+			profit: 8,
+			cr: 50,
+		},
 	]);
 	expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	// Keitaro itself sends money and rates as strings
@@ -80,7 +110,11 @@ test('sends the new and the old column names, so older trackers build the same r
 	const newNamesOnly = await fetch(`${sim.url}/admin_api/v1/report/build`, {
 		method: 'POST',
 		headers: { 'Api-Key': DEFAULT_API_KEY },
-		body: JSON.stringify({ range: { interval: 'all_time' }, dimensions: ['campaign'], measures: ['clicks'] }),
+		body: JSON.stringify({
+			range: { interval: 'all_time' },
+			dimensions: ['campaign'],
+			measures: ['clicks'],
+		}),
 	}).then((r) => r.json() as Promise<{ rows: Array<Record<string, unknown>> }>);
 	expect(newNamesOnly.rows[0]).toEqual({ campaign: expect.any(String) });
 });
@@ -96,7 +130,10 @@ test('date preset and time zone: days are counted in the report’s time zone', 
 			options: { dataOnly: true, sortBy: 'day', sortOrder: 'ASC' },
 		}),
 	);
-	expect(bodies()[0].range).toEqual({ interval: 'first_day_of_this_month', timezone: 'Europe/Berlin' });
+	expect(bodies()[0].range).toEqual({
+		interval: 'first_day_of_this_month',
+		timezone: 'Europe/Berlin',
+	});
 	expect(jsonOf(items)).toEqual([
 		{ day: '2026-03-01', clicks: 2 },
 		{ day: '2026-03-02', clicks: 3 },
@@ -165,7 +202,10 @@ test('Return All reads every page; Limit stops early', async () => {
 			[0, 1000],
 			[1000, 1000],
 		]);
-		const few = await runKeitaro(big, report({ dimensions: ['sub_id'], measures: ['clicks'], returnAll: false, limit: 7 }));
+		const few = await runKeitaro(
+			big,
+			report({ dimensions: ['sub_id'], measures: ['clicks'], returnAll: false, limit: 7 }),
+		);
 		expect(few.items[0].json.data).toHaveLength(7);
 	} finally {
 		await big.stop();
@@ -174,7 +214,10 @@ test('Return All reads every page; Limit stops early', async () => {
 
 test('every bundled dimension and measure is one Keitaro’s report takes', async () => {
 	for (const dimension of REPORT_DIMENSIONS.map(([value]) => value)) {
-		const { error } = await runKeitaro(sim, report({ dimensions: [dimension], measures: ['clicks'] }));
+		const { error } = await runKeitaro(
+			sim,
+			report({ dimensions: [dimension], measures: ['clicks'] }),
+		);
 		expect([dimension, error?.message]).toEqual([dimension, undefined]);
 	}
 	const { error } = await runKeitaro(
@@ -195,9 +238,13 @@ test('bad input stops before any request', async () => {
 	const badLabel = await runKeitaro(
 		sim,
 		report({
-			filters: { columnFilters: { filter: [{ column: 'source', operator: 'HAS_LABEL', value: 'greylist' }] } },
+			filters: {
+				columnFilters: { filter: [{ column: 'source', operator: 'HAS_LABEL', value: 'greylist' }] },
+			},
 		}),
 	);
-	expect(badLabel.error?.message).toBe('Column Filter 1 (source): label "greylist" is not a Keitaro label');
+	expect(badLabel.error?.message).toBe(
+		'Column Filter 1 (source): label "greylist" is not a Keitaro label',
+	);
 	expect(sim.requests).toHaveLength(0);
 });

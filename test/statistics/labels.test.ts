@@ -51,7 +51,11 @@ test('Update Labels marks the values; Get Labels and report filters see them', a
 		returnAll: true,
 		dimensions: ['source'],
 		measures: ['clicks'],
-		filters: { columnFilters: { filter: [{ column: 'source', operator: 'NOT_HAS_LABEL', value: 'Blacklist' }] } },
+		filters: {
+			columnFilters: {
+				filter: [{ column: 'source', operator: 'NOT_HAS_LABEL', value: 'Blacklist' }],
+			},
+		},
 		options: { dataOnly: true },
 	});
 	expect(jsonOf(report.items)).toEqual([{ source: 'site-c.com', clicks: 1 }]);

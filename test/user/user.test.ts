@@ -21,7 +21,10 @@ const user = (operation: string, extra: object = {}) => ({ resource: 'user', ope
 const PASSWORD = 'n3w-Passw0rd!';
 
 test('Get Many lists the users (Limit cuts the list); Get reads one; never a password', async () => {
-	const many = await runKeitaro(sim, user('getMany', { returnAll: false, limit: 1, options: { dataOnly: true } }));
+	const many = await runKeitaro(
+		sim,
+		user('getMany', { returnAll: false, limit: 1, options: { dataOnly: true } }),
+	);
 	expect(jsonOf(many.items)).toEqual([
 		expect.objectContaining({ id: 1, login: 'admin', type: 'ADMIN' }),
 	]);
@@ -54,7 +57,10 @@ test('Create sends login, password twice and preferences; the password stays out
 });
 
 test('Keitaro’s field errors are shown as such', async () => {
-	const { error } = await runKeitaro(sim, user('create', { login: 'buyer1', password: 'x', type: 'USER' }));
+	const { error } = await runKeitaro(
+		sim,
+		user('create', { login: 'buyer1', password: 'x', type: 'USER' }),
+	);
 	expect(error?.message).toBe('Keitaro rejected the data (406): login: Login is already taken');
 	expect(sim.state.users).toHaveLength(2);
 });
@@ -65,7 +71,10 @@ test('Update sends only the fields given', async () => {
 		user('update', { userId: 2, updateFields: { timezone: 'Asia/Tokyo', type: 'ADMIN' } }),
 	);
 	expect(error).toBeUndefined();
-	expect(JSON.parse(sim.requests[0].body)).toEqual({ type: 'ADMIN', preferences: { timezone: 'Asia/Tokyo' } });
+	expect(JSON.parse(sim.requests[0].body)).toEqual({
+		type: 'ADMIN',
+		preferences: { timezone: 'Asia/Tokyo' },
+	});
 	expect(sim.state.users[1]).toMatchObject({
 		login: 'buyer1',
 		type: 'ADMIN',
@@ -94,7 +103,10 @@ test('Update Access changes the kinds given and keeps the rest', async () => {
 		resources: ['campaigns'],
 		reports: ['campaigns', 'conversions'],
 	});
-	expect(items[0].json.data).toMatchObject({ id: 2, access_data: { streams_access_type: 'full_access' } });
+	expect(items[0].json.data).toMatchObject({
+		id: 2,
+		access_data: { streams_access_type: 'full_access' },
+	});
 });
 
 test('Delete removes the user', async () => {
@@ -103,13 +115,19 @@ test('Delete removes the user', async () => {
 	expect(sim.state.users.map((u) => u.login)).toEqual(['admin']);
 	expect(items[0].json.data).toEqual({ id: 2, deleted: true });
 	const again = await runKeitaro(sim, user('delete', { userId: 2 }));
-	expect(again.error?.message).toBe('Not found in Keitaro (404): Traffic\\Model\\User #2 not found');
+	expect(again.error?.message).toBe(
+		'Not found in Keitaro (404): Traffic\\Model\\User #2 not found',
+	);
 });
 
 test.each([
 	['get', { userId: 0 }, 'User ID is empty'],
 	['update', { userId: 2, updateFields: {} }, 'Nothing to update'],
-	['update', { userId: 2, updateFields: { timezone: 'Mars/Olympus' } }, 'Time Zone "Mars/Olympus" is not a known time zone'],
+	[
+		'update',
+		{ userId: 2, updateFields: { timezone: 'Mars/Olympus' } },
+		'Time Zone "Mars/Olympus" is not a known time zone',
+	],
 	['create', { login: ' ', password: PASSWORD, type: 'USER' }, 'Login is empty'],
 	['updateAccess', { userId: 2 }, 'Nothing to change'],
 ])('%s with bad input (%j) stops before any request', async (operation, extra, message) => {

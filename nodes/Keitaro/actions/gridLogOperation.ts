@@ -6,12 +6,13 @@ import { columnOptions } from '../descriptions/columns';
 import { dateRangeFields } from '../descriptions/dateRange';
 import type { NamedFilterName } from '../descriptions/gridFilters';
 import { gridFiltersField } from '../descriptions/gridFilters';
-import { dataOnlyOption, timeoutOption } from '../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../descriptions/options';
 import { limitField, returnAllField } from '../descriptions/pagination';
 import { normaliseRow } from '../helpers/conversions';
 import { invalidInput, operationError } from '../helpers/errors';
 import { readGridFilters } from '../helpers/gridFilters';
 import { buildRange } from '../helpers/range';
+import { readLimit } from '../helpers/pagination';
 import { keitaroApiRequestAllItems } from '../transport';
 import type { ItemOperation } from './node.type';
 
@@ -65,14 +66,7 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 				{ name: 'Descending', value: 'DESC' },
 			],
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [dataOnlyOption, timeoutOption],
-		},
+		optionsCollection(dataOnlyOption, timeoutOption),
 	];
 
 	return {
@@ -83,8 +77,7 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 		endpoints: [{ method: 'POST', path: log.path }],
 		async execute(this: IExecuteFunctions, i: number) {
 			const range = buildRange.call(this, i);
-			const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+			const limit = readLimit.call(this, i);
 			const columns = this.getNodeParameter('columns', i) as string[];
 			if (!columns.length) {
 				throw operationError(
@@ -97,7 +90,10 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 			}
 			let filters;
 			try {
-				filters = readGridFilters(this.getNodeParameter('filters', i, {}) as IDataObject, log.filters);
+				filters = readGridFilters(
+					this.getNodeParameter('filters', i, {}) as IDataObject,
+					log.filters,
+				);
 			} catch (error) {
 				throw invalidInput(this.getNode(), i, error as Error);
 			}

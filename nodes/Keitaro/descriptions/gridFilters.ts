@@ -159,8 +159,6 @@ export function gridFiltersField(
 		options: [
 			...named.map((name) => NAMED_FILTERS[name].field),
 			columnFiltersField(columns, operators),
-		].sort(
-			(a, b) => a.displayName.localeCompare(b.displayName),
-		),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

@@ -23,9 +23,7 @@ export const labelFields: INodeProperties[] = [
 		name: 'refName',
 		type: 'options',
 		default: 'source',
-		options: columnOptions(
-			CLICK_ATTRIBUTES.filter(([value]) => LABEL_COLUMNS.test(value)),
-		),
+		options: columnOptions(CLICK_ATTRIBUTES.filter(([value]) => LABEL_COLUMNS.test(value))),
 		description: 'Which click value the labels mark',
 	},
 	{

@@ -69,3 +69,15 @@ export const allowUndocumentedTransitionsOption: INodeProperties = {
 	description:
 		'Whether to send status changes Keitaro does not document (it documents lead → sale, lead → rejected, sale → rejected and rebill → rejected)',
 };
+
+/** The "Options" collection of an operation, its entries sorted by name. */
+export function optionsCollection(...options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

@@ -128,7 +128,8 @@ export const accessFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Object Type',
 		default: {},
-		description: 'What the user may do with each kind of object; the kinds not added keep their access',
+		description:
+			'What the user may do with each kind of object; the kinds not added keep their access',
 		options: ACCESS_KINDS.map(([name]) => ({
 			displayName: ACCESS_NAMES[name],
 			name,

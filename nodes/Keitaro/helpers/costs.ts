@@ -17,7 +17,11 @@ export interface CostEntry extends Period {
 /** Reads the cost fields of item `i`; an InputError names what is wrong. */
 export function readCost(this: IExecuteFunctions, i: number): CostEntry {
 	const timezone = readTimeZone(this.getNodeParameter('timezone', i, ''), this.getTimezone());
-	const period = readPeriod(this.getNodeParameter('start', i), this.getNodeParameter('end', i), timezone);
+	const period = readPeriod(
+		this.getNodeParameter('start', i),
+		this.getNodeParameter('end', i),
+		timezone,
+	);
 	const cost = Number(this.getNodeParameter('cost', i));
 	if (!Number.isFinite(cost) || cost < 0) {
 		throw new InputError(

@@ -26,7 +26,10 @@ export function userBody(fields: IDataObject): IDataObject {
 	if (fields.timezone !== undefined && fields.timezone !== '') {
 		const zone = String(fields.timezone).trim();
 		if (!isTimeZone(zone))
-			throw new InputError(`Time Zone "${zone}" is not a known time zone`, 'Use an IANA name such as Europe/Berlin.');
+			throw new InputError(
+				`Time Zone "${zone}" is not a known time zone`,
+				'Use an IANA name such as Europe/Berlin.',
+			);
 		preferences.timezone = zone;
 	}
 	if (Object.keys(preferences).length) body.preferences = preferences;

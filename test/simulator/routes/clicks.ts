@@ -42,7 +42,8 @@ function updateCosts(state: SimulatorState, body: any): { success: boolean } {
 	if (!Array.isArray(campaignIds) || !campaignIds.length)
 		refuse('campaign_ids', 'campaign_ids is required');
 	for (const id of campaignIds) {
-		if (!Number.isInteger(id)) refuse('campaign_ids', `Campaign ID "${String(id)}" is not a number`);
+		if (!Number.isInteger(id))
+			refuse('campaign_ids', `Campaign ID "${String(id)}" is not a number`);
 		if (!state.campaigns.some((c) => c.id === id)) notFound('Campaign', id as number);
 	}
 	if (!Array.isArray(body.costs) || !body.costs.length) refuse('costs', 'costs is required');

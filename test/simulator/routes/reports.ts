@@ -31,7 +31,9 @@ function campaignOf(state: SimulatorState, value: unknown): number {
 function refName(value: unknown): string {
 	const name = required(value, 'ref_name');
 	if (!REF_NAMES.includes(name))
-		throw new HttpError(400, { error: `Unknown ref_name "${name}". Available: ${REF_NAMES.join(', ')}` });
+		throw new HttpError(400, {
+			error: `Unknown ref_name "${name}". Available: ${REF_NAMES.join(', ')}`,
+		});
 	return name;
 }
 

@@ -110,7 +110,8 @@ export const userRoutes: Route[] = [
 		handle: ({ state, params, body }) => {
 			const user = findById(state.users, params.id, 'User');
 			const access = body?.access_data;
-			if (typeof access !== 'object' || access === null) refuse('access_data', 'access_data is required');
+			if (typeof access !== 'object' || access === null)
+				refuse('access_data', 'access_data is required');
 			for (const kind of ACCESS_KINDS) {
 				const value = access[`${kind}_access_type`];
 				if (value !== undefined && !(ACCESS_TYPES as readonly string[]).includes(value))

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { invalidInput } from '../../helpers/errors';
 import { parseIpList } from '../../helpers/ipList';
 import { keitaroApiRequest } from '../../transport';
@@ -13,16 +13,12 @@ import type { Endpoint, ItemOperation } from '../node.type';
  */
 export const BOT_LIST_RESOURCES = ['blacklist', 'bot'];
 
-export const optionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [dataOnlyOption, timeoutOption],
-};
+export const optionsField = optionsCollection(dataOnlyOption, timeoutOption);
 
-export function botListProperties(operation: string, properties: INodeProperties[]): INodeProperties[] {
+export function botListProperties(
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return updateDisplayOptions(
 		{ show: { resource: BOT_LIST_RESOURCES, operation: [operation] } },
 		properties,

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { confirmDeletionField } from '../../descriptions/confirmDeletion';
 import { timeZoneField } from '../../descriptions/dateRange';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { requireDeletionConfirmed } from '../../helpers/confirmDeletion';
 import { invalidInput, operationError } from '../../helpers/errors';
 import { readPeriod, readTimeZone } from '../../helpers/period';
@@ -38,14 +38,7 @@ const properties: INodeProperties[] = [
 		description: 'Only this campaign’s statistics. 0 deletes the period in every campaign.',
 	},
 	confirmDeletionField(WHAT),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/clicks/clean' }];

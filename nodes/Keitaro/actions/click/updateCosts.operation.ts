@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { costFields } from '../../descriptions/costFields';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import type { CostEntry } from '../../helpers/costs';
 import { readCost } from '../../helpers/costs';
 import { InputError } from '../../helpers/errors';
@@ -24,14 +24,7 @@ const properties: INodeProperties[] = [
 		description: 'The campaigns whose clicks get the cost; several: a comma-separated list',
 	},
 	...costFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/clicks/update_costs' }];
@@ -46,10 +39,16 @@ function readCampaignIds(value: unknown): number[] {
 		.split(/[\s,]+/)
 		.filter(Boolean);
 	if (!parts.length)
-		throw new InputError('Campaign IDs is empty', 'Enter one campaign ID, or several separated by commas.');
+		throw new InputError(
+			'Campaign IDs is empty',
+			'Enter one campaign ID, or several separated by commas.',
+		);
 	const bad = parts.find((part) => !/^\d+$/.test(part) || Number(part) === 0);
 	if (bad !== undefined)
-		throw new InputError(`Campaign ID "${bad}" is not a campaign ID`, 'Campaign IDs are whole numbers, e.g. 12, 14.');
+		throw new InputError(
+			`Campaign ID "${bad}" is not a campaign ID`,
+			'Campaign IDs are whole numbers, e.g. 12, 14.',
+		);
 	return [...new Set(parts.map(Number))].sort((a, b) => a - b);
 }
 

@@ -6,7 +6,7 @@ import {
 	CONVERSION_LOG_COLUMNS,
 	DEFAULT_CONVERSION_COLUMNS,
 } from '../../descriptions/conversionColumns';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { normaliseRow } from '../../helpers/conversions';
 import { InputError } from '../../helpers/errors';
 import { LOOKUP_BATCH_SIZE } from '../../helpers/lookups';
@@ -39,14 +39,7 @@ const properties: INodeProperties[] = [
 		options: columnOptions(CONVERSION_LOG_COLUMNS),
 		description: 'Which columns each conversion has',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/conversions/log' }];
@@ -76,14 +69,22 @@ export async function executeBatch(
 		if (!clickId) throw new InputError('Click ID is empty', 'Enter the click’s Keitaro subid.');
 		const columns = this.getNodeParameter('columns', i, []) as string[];
 		if (!columns.length)
-			throw new InputError('No columns chosen', 'Pick at least one column, e.g. Conversion ID and Status.');
+			throw new InputError(
+				'No columns chosen',
+				'Pick at least one column, e.g. Conversion ID and Status.',
+			);
 		return { clickId, tid: String(this.getNodeParameter('tid', i, '') ?? '').trim(), columns };
 	});
 	if (items.stop) return items.refused.slice(0, 1);
 
 	const outcomes: BatchOutcome[] = [...items.refused];
 	const columns = [
-		...new Set(['sub_id', 'tid', 'postback_datetime', ...items.read.flatMap((r) => r.value.columns)]),
+		...new Set([
+			'sub_id',
+			'tid',
+			'postback_datetime',
+			...items.read.flatMap((r) => r.value.columns),
+		]),
 	];
 	for (let start = 0; start < items.read.length; start += LOOKUP_BATCH_SIZE) {
 		const chunk = items.read.slice(start, start + LOOKUP_BATCH_SIZE);

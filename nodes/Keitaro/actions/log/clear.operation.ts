@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { confirmDeletionField } from '../../descriptions/confirmDeletion';
 import { logTypeField } from '../../descriptions/logType';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { requireDeletionConfirmed } from '../../helpers/confirmDeletion';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
@@ -13,14 +13,7 @@ const WHAT = 'delete every line of this log';
 const properties: INodeProperties[] = [
 	logTypeField,
 	confirmDeletionField(WHAT),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'DELETE', path: '/logs/{type}' }];

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { logTypeField } from '../../descriptions/logType';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
+import { readLimit } from '../../helpers/pagination';
 import { keitaroApiRequestAllItems } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
@@ -19,14 +20,7 @@ const properties: INodeProperties[] = [
 	},
 	returnAllField,
 	limitField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'GET', path: '/logs/{type}' }];
@@ -42,8 +36,7 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const type = this.getNodeParameter('logType', i) as string;
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit.call(this, i);
 	const search = String(this.getNodeParameter('search', i, '') ?? '').trim();
 	const response = await keitaroApiRequestAllItems.call(
 		this,

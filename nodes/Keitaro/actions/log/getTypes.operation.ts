@@ -1,20 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
-];
+const properties: INodeProperties[] = [optionsCollection(dataOnlyOption, timeoutOption)];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/logs/types' }];
 

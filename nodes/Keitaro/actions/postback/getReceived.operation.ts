@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
 import { groupPostbackLog } from '../../helpers/postbackLog';
+import { readLimit } from '../../helpers/pagination';
 import { keitaroApiRequestAllItems } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
@@ -20,26 +21,19 @@ const properties: INodeProperties[] = [
 	},
 	returnAllField,
 	limitField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			dataOnlyOption,
-			{
-				displayName: 'Lines to Search',
-				name: 'lines',
-				type: 'number',
-				default: DEFAULT_LINES,
-				typeOptions: { minValue: 1 },
-				description:
-					'How many of the newest log lines to read (Keitaro writes 2–4 per postback). Return All reads the whole log.',
-			},
-			timeoutOption,
-		],
-	},
+	optionsCollection(
+		dataOnlyOption,
+		{
+			displayName: 'Lines to Search',
+			name: 'lines',
+			type: 'number',
+			default: DEFAULT_LINES,
+			typeOptions: { minValue: 1 },
+			description:
+				'How many of the newest log lines to read (Keitaro writes 2–4 per postback). Return All reads the whole log.',
+		},
+		timeoutOption,
+	),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'GET', path: '/logs/{type}' }];
@@ -56,14 +50,13 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const clickId = String(this.getNodeParameter('clickId', i, '') ?? '').trim();
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	// the verdict lines do not name the click, so the log is read whole and grouped by job
 	const response = await keitaroApiRequestAllItems.call(
 		this,
 		{ method: 'GET', path: '/logs/postbacks' },
-		returnAll ? undefined : Number(options.lines ?? DEFAULT_LINES),
+		limit === undefined ? undefined : Number(options.lines ?? DEFAULT_LINES),
 	);
 	const postbacks = groupPostbackLog(response.data).filter(
 		(postback) => !clickId || postback.click_id === clickId,

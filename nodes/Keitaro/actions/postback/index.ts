@@ -16,13 +16,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Received Postbacks',
 				value: 'getReceived',
-				description: 'Read Keitaro’s received-postbacks log: what each postback did, or why it was ignored',
+				description:
+					'Read Keitaro’s received-postbacks log: what each postback did, or why it was ignored',
 				action: 'Get received postbacks',
 			},
 			{
 				name: 'Send Conversion Postback',
 				value: 'send',
-				description: 'Send Keitaro a postback as an affiliate network would, with every postback parameter',
+				description:
+					'Send Keitaro a postback as an affiliate network would, with every postback parameter',
 				action: 'Send a conversion postback',
 			},
 		],

@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { subIdsField } from '../../descriptions/conversionData';
-import { concurrencyOption, dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	dataOnlyOption,
+	timeoutOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import { CONVERSION_STATUSES, parseCurrency } from '../../helpers/conversionData';
 import { subIdValues } from '../../helpers/conversionInput';
 import { InputError, invalidInput } from '../../helpers/errors';
@@ -76,7 +81,8 @@ const properties: INodeProperties[] = [
 				name: 'conversionTime',
 				type: 'dateTime',
 				default: '',
-				description: 'When the conversion happened (UTC); Keitaro uses the time it receives the postback otherwise',
+				description:
+					'When the conversion happened (UTC); Keitaro uses the time it receives the postback otherwise',
 			},
 			{
 				displayName: 'Cost',
@@ -121,7 +127,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 0, numberPrecision: 2 },
-				description: 'Revenue of the conversion; Keitaro uses it when the offer takes payouts from postbacks',
+				description:
+					'Revenue of the conversion; Keitaro uses it when the offer takes payouts from postbacks',
 			},
 			statusListField('rejectedStatuses'),
 			{
@@ -144,14 +151,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [POSTBACK];
@@ -164,14 +164,18 @@ export const description = updateDisplayOptions(
 function amount(value: unknown, label: string): number {
 	const n = Number(value);
 	if (!Number.isFinite(n) || n < 0)
-		throw new InputError(`${label} ${String(value)} is not an amount`, `Enter ${label} as a number of 0 or more.`);
+		throw new InputError(
+			`${label} ${String(value)} is not an amount`,
+			`Enter ${label} as a number of 0 or more.`,
+		);
 	return n;
 }
 
 /** The postback's query parameters from the fields; an InputError for anything Keitaro would drop. */
 function postbackParameters(clickId: string, status: string, extra: IDataObject): IDataObject {
 	if (!clickId) throw new InputError('Click ID is empty', 'Enter the click’s Keitaro subid.');
-	if (!status) throw new InputError('Status is empty', `Use one of ${CONVERSION_STATUSES.join(', ')}.`);
+	if (!status)
+		throw new InputError('Status is empty', `Use one of ${CONVERSION_STATUSES.join(', ')}.`);
 	const params: IDataObject = { subid: clickId, status };
 	if (extra.payout !== undefined) params.payout = amount(extra.payout, 'Payout');
 	if (extra.currency) params.currency = parseCurrency(extra.currency, 'Currency');
@@ -180,7 +184,10 @@ function postbackParameters(clickId: string, status: string, extra: IDataObject)
 	if (extra.conversionTime) {
 		const at = keitaroDateTime(String(extra.conversionTime), 'UTC');
 		if (!at)
-			throw new InputError(`Conversion Time "${String(extra.conversionTime)}" is not a date`, 'Pick a date and time.');
+			throw new InputError(
+				`Conversion Time "${String(extra.conversionTime)}" is not a date`,
+				'Pick a date and time.',
+			);
 		params.conversion_time = at.length === 10 ? `${at} 00:00:00` : at;
 	}
 	Object.assign(params, subIdValues(extra.subIds));
@@ -206,9 +213,16 @@ function postbackParameters(clickId: string, status: string, extra: IDataObject)
 	if (returnText) params.return = returnText;
 	for (const entry of ((extra.extraParameters as IDataObject)?.parameter as IDataObject[]) ?? []) {
 		const name = String(entry.name ?? '').trim();
-		if (!name) throw new InputError('An extra parameter has no name', 'Name it, e.g. extra_param_1, or remove it.');
+		if (!name)
+			throw new InputError(
+				'An extra parameter has no name',
+				'Name it, e.g. extra_param_1, or remove it.',
+			);
 		if (OWN_PARAMETERS.includes(name) || name in params)
-			throw new InputError(`Extra parameter "${name}" is set by a field of its own`, 'Use that field instead.');
+			throw new InputError(
+				`Extra parameter "${name}" is set by a field of its own`,
+				'Use that field instead.',
+			);
 		params[name] = String(entry.value ?? '');
 	}
 	return params;

@@ -6,20 +6,13 @@ import {
 	INTEGRATION_SETTINGS,
 	integrationSettingField,
 } from '../../descriptions/integrationSettings';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	integrationSettingField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = Object.values(INTEGRATION_SETTINGS).map(({ path }) => ({

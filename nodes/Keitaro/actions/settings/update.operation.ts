@@ -6,7 +6,7 @@ import {
 	INTEGRATION_SETTINGS,
 	integrationSettingField,
 } from '../../descriptions/integrationSettings';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { operationError } from '../../helpers/errors';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
@@ -31,14 +31,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'https://api.imklo.example/',
 		displayOptions: { show: { setting: ['imklo'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = Object.values(INTEGRATION_SETTINGS).map(({ path }) => ({
@@ -68,6 +61,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 				: 'Enter the key from your AVScan account.',
 		);
 	}
-	const response = await keitaroApiRequest.call(this, { method: 'PUT', path, qs: { [key]: value } });
+	const response = await keitaroApiRequest.call(this, {
+		method: 'PUT',
+		path,
+		qs: { [key]: value },
+	});
 	return { data: { setting, ...(response.data as IDataObject) }, request: response.request };
 }

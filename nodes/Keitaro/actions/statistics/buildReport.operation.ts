@@ -4,12 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { columnOptions, REPORT_DIMENSIONS, REPORT_MEASURES } from '../../descriptions/columns';
 import { dateRangeFields } from '../../descriptions/dateRange';
 import { gridFiltersField, REPORT_FILTER_OPERATORS } from '../../descriptions/gridFilters';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
 import { normaliseRow } from '../../helpers/conversions';
 import { invalidInput, operationError } from '../../helpers/errors';
 import { readGridFilters } from '../../helpers/gridFilters';
 import { buildRange } from '../../helpers/range';
+import { readLimit } from '../../helpers/pagination';
 import { keitaroApiRequest, keitaroApiRequestAllItems } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
@@ -39,43 +40,36 @@ const properties: INodeProperties[] = [
 	returnAllField,
 	limitField,
 	gridFiltersField([...NAMED_FILTERS], allOptions, REPORT_FILTER_OPERATORS),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Add Summary Row',
-				name: 'summary',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to end with a row of the measures over the whole report, marked "is_summary": true',
-			},
-			dataOnlyOption,
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				default: 'clicks',
-				options: allOptions,
-				description: 'A dimension or measure of the report',
-			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortOrder',
-				type: 'options',
-				default: 'DESC',
-				options: [
-					{ name: 'Ascending', value: 'ASC' },
-					{ name: 'Descending', value: 'DESC' },
-				],
-			},
-			timeoutOption,
-		],
-	},
+	optionsCollection(
+		{
+			displayName: 'Add Summary Row',
+			name: 'summary',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to end with a row of the measures over the whole report, marked "is_summary": true',
+		},
+		dataOnlyOption,
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			default: 'clicks',
+			options: allOptions,
+			description: 'A dimension or measure of the report',
+		},
+		{
+			displayName: 'Sort Order',
+			name: 'sortOrder',
+			type: 'options',
+			default: 'DESC',
+			options: [
+				{ name: 'Ascending', value: 'ASC' },
+				{ name: 'Descending', value: 'DESC' },
+			],
+		},
+		timeoutOption,
+	),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/report/build' }];
@@ -114,11 +108,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		);
 	}
 	const range = buildRange.call(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit.call(this, i);
 	let filters;
 	try {
-		filters = readGridFilters(this.getNodeParameter('filters', i, {}) as IDataObject, [...NAMED_FILTERS]);
+		filters = readGridFilters(this.getNodeParameter('filters', i, {}) as IDataObject, [
+			...NAMED_FILTERS,
+		]);
 	} catch (error) {
 		throw invalidInput(node, i, error as Error);
 	}

@@ -2,21 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { labelFields } from '../../descriptions/labelFields';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	...labelFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'GET', path: '/report/labels' }];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { labelFields } from '../../descriptions/labelFields';
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { operationError } from '../../helpers/errors';
 import { readId } from '../../helpers/ids';
 import { splitList } from '../../helpers/listInput';
@@ -21,14 +21,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'site-a.com\nsite-b.com',
 		description: 'The values to label: one per line, or separated by commas',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/report/labels' }];

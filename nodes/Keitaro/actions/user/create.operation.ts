@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	dataOnlyOption,
+	timeoutOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import { createUserFields } from '../../descriptions/userFields';
 import { invalidInput } from '../../helpers/errors';
 import { userBody } from '../../helpers/userInput';
@@ -10,14 +15,7 @@ import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	...createUserFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/users' }];

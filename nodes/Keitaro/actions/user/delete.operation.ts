@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	dataOnlyOption,
+	timeoutOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import { userIdField } from '../../descriptions/userFields';
 import { readId } from '../../helpers/ids';
 import { keitaroApiRequest } from '../../transport';
@@ -9,14 +14,7 @@ import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	userIdField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'DELETE', path: '/users/{id}' }];

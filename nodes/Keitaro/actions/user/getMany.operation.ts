@@ -1,22 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
+import { readLimit } from '../../helpers/pagination';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	returnAllField,
 	limitField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'GET', path: '/users' }];
@@ -28,8 +22,7 @@ export const description = updateDisplayOptions(
 
 /** Keitaro sends every user at once (GET /users has no paging); Limit cuts the list. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readLimit.call(this, i);
 	const response = await keitaroApiRequest.call(this, { method: 'GET', path: '/users' });
 	const users = Array.isArray(response.data) ? response.data : [];
 	return { data: users.slice(0, limit), request: response.request };

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	dataOnlyOption,
+	timeoutOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import { updateUserFields, userIdField } from '../../descriptions/userFields';
 import { invalidInput, operationError } from '../../helpers/errors';
 import { readId } from '../../helpers/ids';
@@ -12,14 +17,7 @@ import type { Endpoint, OperationResult } from '../node.type';
 const properties: INodeProperties[] = [
 	userIdField,
 	...updateUserFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'PUT', path: '/users/{id}' }];
@@ -46,6 +44,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			'Add at least one field under Update Fields.',
 		);
 	}
-	const response = await keitaroApiRequest.call(this, { method: 'PUT', path: `/users/${id}`, body });
+	const response = await keitaroApiRequest.call(this, {
+		method: 'PUT',
+		path: `/users/${id}`,
+		body,
+	});
 	return { data: response.data as IDataObject, request: response.request };
 }

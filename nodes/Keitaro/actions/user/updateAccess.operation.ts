@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	dataOnlyOption,
+	timeoutOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import { ACCESS_KINDS, accessFields, userIdField } from '../../descriptions/userFields';
 import { operationError } from '../../helpers/errors';
 import { readId } from '../../helpers/ids';
@@ -12,14 +17,7 @@ import type { Endpoint, OperationResult } from '../node.type';
 const properties: INodeProperties[] = [
 	userIdField,
 	...accessFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [
