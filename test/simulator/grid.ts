@@ -247,6 +247,34 @@ function matches(value: unknown, filter: Filter): boolean {
 	return false;
 }
 
+/** Sorts by the request's `sort`; Keitaro silently drops a sort on a column that is not selected. */
+function sorted<T>(
+	items: T[],
+	sort: unknown,
+	selected: string[],
+	value: (item: T, column: string) => unknown,
+): T[] {
+	const usable = (Array.isArray(sort) ? (sort as Array<{ name: string; order?: string }>) : []).filter(
+		(s) => s && selected.includes(s.name),
+	);
+	if (!usable.length) return items;
+	return [...items].sort((a, b) => {
+		for (const s of usable) {
+			const c = compare(value(a, s.name), value(b, s.name));
+			if (c !== 0) return String(s.order).toUpperCase() === 'DESC' ? -c : c;
+		}
+		return 0;
+	});
+}
+
+/** The request's page: `offset`, then `limit` rows (all when no limit). */
+function page<T>(items: T[], query: any): T[] {
+	const offset = Number(query.offset ?? 0);
+	return query.limit === undefined
+		? items.slice(offset)
+		: items.slice(offset, offset + Number(query.limit));
+}
+
 export interface GridAnswer {
 	rows: Record<string, unknown>[];
 	total: number;
@@ -306,25 +334,8 @@ export function runGrid<T>(
 		if (date < from || date > to) return false;
 		return filters.every((f) => matches(definition.columns[f.name](item), f));
 	});
-	const sort: Array<{ name: string; order?: string }> = Array.isArray(query.sort) ? query.sort : [];
-	// Keitaro silently drops a sort on a column that is not selected
-	const usableSort = sort.filter((s) => s && columns.includes(s.name));
-	if (usableSort.length) {
-		selected = [...selected].sort((a, b) => {
-			for (const s of usableSort) {
-				const get = definition.columns[s.name];
-				const c = compare(get(a), get(b));
-				if (c !== 0) return String(s.order).toUpperCase() === 'DESC' ? -c : c;
-			}
-			return 0;
-		});
-	}
-	const offset = Number(query.offset ?? 0);
-	const page =
-		query.limit === undefined
-			? selected.slice(offset)
-			: selected.slice(offset, offset + Number(query.limit));
-	const rows = page.map((item) => {
+	selected = sorted(selected, query.sort, columns, (item, name) => definition.columns[name](item));
+	const rows = page(selected, query).map((item) => {
 		const row: Record<string, unknown> = {};
 		for (const column of columns) row[column] = definition.columns[column](item);
 		return row;
@@ -433,26 +444,9 @@ export function runReport<T>(
 		}))
 		// a measure filter applies to the group's value, selected or not
 		.filter(({ group }) => rowFilters.every((f) => matches(definition.measures[f.name](group), f)));
-	const sort: Array<{ name: string; order?: string }> = Array.isArray(query.sort) ? query.sort : [];
-	const usableSort = sort.filter(
-		(s) => s && (grouping.includes(s.name) || metrics.includes(s.name)),
-	);
-	if (usableSort.length) {
-		rows = [...rows].sort((a, b) => {
-			for (const s of usableSort) {
-				const c = compare(a.row[s.name], b.row[s.name]);
-				if (c !== 0) return String(s.order).toUpperCase() === 'DESC' ? -c : c;
-			}
-			return 0;
-		});
-	}
-	const offset = Number(query.offset ?? 0);
-	const page =
-		query.limit === undefined
-			? rows.slice(offset)
-			: rows.slice(offset, offset + Number(query.limit));
+	rows = sorted(rows, query.sort, [...grouping, ...metrics], (entry, name) => entry.row[name]);
 	return {
-		rows: page.map(({ row }) => row),
+		rows: page(rows, query).map(({ row }) => row),
 		total: rows.length,
 		...(query.summary ? { summary: measure(rows.flatMap(({ group }) => group)) } : {}),
 		meta: {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { timeZoneField } from './dateRange';
+import { additionalFieldsCollection } from './options';
 
 /** The click values a cost can be limited to (`FilterCostRequest`, api-notes §4.3). */
 export const COST_FILTER_KEYS = [
@@ -52,52 +53,45 @@ export const costFields: INodeProperties[] = [
 		placeholder: 'USD',
 		description: 'Three-letter code of the cost’s currency; Keitaro converts it',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Click Filters',
-				name: 'clickFilters',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Click Filter',
-				description: 'Give the cost only to clicks with these values',
-				options: [
-					{
-						displayName: 'Filter',
-						name: 'filter',
-						values: [
-							{
-								displayName: 'Click Value',
-								name: 'key',
-								type: 'options',
-								default: 'source',
-								options: COST_FILTER_KEYS.map((key) => ({ name: key, value: key })),
-							},
-							{
-								displayName: 'Values',
-								name: 'value',
-								type: 'string',
-								default: '',
-								placeholder: 'site-a.com, site-b.com',
-								description: 'One value, or several separated by commas',
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Unique Clicks Only',
-				name: 'onlyUniques',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to give the cost only to clicks unique in their campaign',
-			},
-		],
-	},
+	additionalFieldsCollection(
+		{
+			displayName: 'Click Filters',
+			name: 'clickFilters',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Click Filter',
+			description: 'Give the cost only to clicks with these values',
+			options: [
+				{
+					displayName: 'Filter',
+					name: 'filter',
+					values: [
+						{
+							displayName: 'Click Value',
+							name: 'key',
+							type: 'options',
+							default: 'source',
+							options: COST_FILTER_KEYS.map((key) => ({ name: key, value: key })),
+						},
+						{
+							displayName: 'Values',
+							name: 'value',
+							type: 'string',
+							default: '',
+							placeholder: 'site-a.com, site-b.com',
+							description: 'One value, or several separated by commas',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Unique Clicks Only',
+			name: 'onlyUniques',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to give the cost only to clicks unique in their campaign',
+		},
+	),
 ];

@@ -81,3 +81,13 @@ export function optionsCollection(...options: INodeProperties[]): INodePropertie
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+/** The "Additional Fields" collection of an operation, its fields sorted by name. */
+export function additionalFieldsCollection(...fields: INodeProperties[]): INodeProperties {
+	return {
+		...optionsCollection(...fields),
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		placeholder: 'Add Field',
+	};
+}

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from './options';
+
 export const userIdField: INodeProperties = {
 	displayName: 'User ID',
 	name: 'userId',
@@ -61,14 +63,7 @@ export const createUserFields: INodeProperties[] = [
 	{ ...loginField, required: true },
 	{ ...passwordField, required: true },
 	typeField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [languageField, timeZoneField],
-	},
+	additionalFieldsCollection(languageField, timeZoneField),
 ];
 
 /** Update: only the fields added are sent. */
@@ -138,29 +133,22 @@ export const accessFields: INodeProperties[] = [
 			options: ACCESS_LEVELS,
 		})),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Reports',
-				name: 'reports',
-				type: 'string',
-				default: '',
-				placeholder: 'campaigns, conversions',
-				description: 'The reports the user may open, comma-separated; replaces the current list',
-			},
-			{
-				displayName: 'Resources',
-				name: 'resources',
-				type: 'string',
-				default: '',
-				placeholder: 'campaigns, offers, reports',
-				description: 'The sections the user may open, comma-separated; replaces the current list',
-			},
-		],
-	},
+	additionalFieldsCollection(
+		{
+			displayName: 'Reports',
+			name: 'reports',
+			type: 'string',
+			default: '',
+			placeholder: 'campaigns, conversions',
+			description: 'The reports the user may open, comma-separated; replaces the current list',
+		},
+		{
+			displayName: 'Resources',
+			name: 'resources',
+			type: 'string',
+			default: '',
+			placeholder: 'campaigns, offers, reports',
+			description: 'The sections the user may open, comma-separated; replaces the current list',
+		},
+	),
 ];

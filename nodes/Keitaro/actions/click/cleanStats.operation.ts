@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { confirmDeletionField } from '../../descriptions/confirmDeletion';
 import { timeZoneField } from '../../descriptions/dateRange';
-import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { requireDeletionConfirmed } from '../../helpers/confirmDeletion';
 import { invalidInput, operationError } from '../../helpers/errors';
 import { readPeriod, readTimeZone } from '../../helpers/period';

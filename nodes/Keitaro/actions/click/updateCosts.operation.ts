@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { costFields } from '../../descriptions/costFields';
-import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import type { CostEntry } from '../../helpers/costs';
 import { readCost } from '../../helpers/costs';
 import { InputError } from '../../helpers/errors';

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { columnOptions } from '../../descriptions/columns';
+import { clickIdField } from '../../descriptions/conversionData';
 import {
 	CONVERSION_LOG_COLUMNS,
 	DEFAULT_CONVERSION_COLUMNS,
 } from '../../descriptions/conversionColumns';
-import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { normaliseRow } from '../../helpers/conversions';
 import { InputError } from '../../helpers/errors';
 import { LOOKUP_BATCH_SIZE } from '../../helpers/lookups';
@@ -15,15 +16,7 @@ import { keitaroApiRequestAllItems } from '../../transport';
 import type { BatchOutcome, Endpoint } from '../node.type';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Click ID',
-		name: 'clickId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '3kd9s8d7f6',
-		description: 'The click’s Keitaro subid, the value of the {subid} macro',
-	},
+	clickIdField,
 	{
 		displayName: 'Transaction ID',
 		name: 'tid',

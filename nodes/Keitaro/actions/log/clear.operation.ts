@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { confirmDeletionField } from '../../descriptions/confirmDeletion';
 import { logTypeField } from '../../descriptions/logType';
-import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { requireDeletionConfirmed } from '../../helpers/confirmDeletion';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';

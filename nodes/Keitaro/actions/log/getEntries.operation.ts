@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { logTypeField } from '../../descriptions/logType';
-import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
 import { readLimit } from '../../helpers/pagination';
 import { keitaroApiRequestAllItems } from '../../transport';

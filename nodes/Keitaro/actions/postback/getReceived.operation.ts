@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
 import { groupPostbackLog } from '../../helpers/postbackLog';
 import { readLimit } from '../../helpers/pagination';

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { subIdsField } from '../../descriptions/conversionData';
+import { clickIdField, subIdsField } from '../../descriptions/conversionData';
 import {
+	additionalFieldsCollection,
 	concurrencyOption,
 	dataOnlyOption,
-	timeoutOption,
 	optionsCollection,
+	timeoutOption,
 } from '../../descriptions/options';
 import { CONVERSION_STATUSES, parseCurrency } from '../../helpers/conversionData';
 import { subIdValues } from '../../helpers/conversionInput';
@@ -51,15 +52,7 @@ function statusListField(name: (typeof STATUS_LISTS)[number][0]): INodePropertie
 }
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Click ID',
-		name: 'clickId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '3kd9s8d7f6',
-		description: 'The click’s Keitaro subid, the value of the {subid} macro',
-	},
+	clickIdField,
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -69,88 +62,81 @@ const properties: INodeProperties[] = [
 		description:
 			'Lead, sale, rejected or rebill; or the network’s own status (e.g. approved) when a status list below names it',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Conversion Time',
-				name: 'conversionTime',
-				type: 'dateTime',
-				default: '',
-				description:
-					'When the conversion happened (UTC); Keitaro uses the time it receives the postback otherwise',
-			},
-			{
-				displayName: 'Cost',
-				name: 'cost',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0, numberPrecision: 4 },
-				description: 'Cost of the conversion (CPA and RevShare cost models)',
-			},
-			{
-				displayName: 'Currency',
-				name: 'currency',
-				type: 'string',
-				default: '',
-				placeholder: 'USD',
-				description: 'Currency of payout and cost; Keitaro converts them to the tracker currency',
-			},
-			{
-				displayName: 'Extra Parameters',
-				name: 'extraParameters',
-				type: 'fixedCollection',
-				default: {},
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Parameter',
-				description: 'Other parameters Keitaro reads, e.g. extra_param_1',
-				options: [
-					{
-						displayName: 'Parameter',
-						name: 'parameter',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			statusListField('ignoredStatuses'),
-			statusListField('leadStatuses'),
-			{
-				displayName: 'Payout',
-				name: 'payout',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				description:
-					'Revenue of the conversion; Keitaro uses it when the offer takes payouts from postbacks',
-			},
-			statusListField('rejectedStatuses'),
-			{
-				displayName: 'Return Text',
-				name: 'returnText',
-				type: 'string',
-				default: '',
-				placeholder: 'OK',
-				description: 'What Keitaro answers instead of "Success" (its return parameter)',
-			},
-			statusListField('saleStatuses'),
-			subIdsField,
-			{
-				displayName: 'Transaction ID',
-				name: 'tid',
-				type: 'string',
-				default: '',
-				description:
-					'Tells several conversions of one click apart; the same tid again changes that conversion',
-			},
-		],
-	},
+	additionalFieldsCollection(
+		{
+			displayName: 'Conversion Time',
+			name: 'conversionTime',
+			type: 'dateTime',
+			default: '',
+			description:
+				'When the conversion happened (UTC); Keitaro uses the time it receives the postback otherwise',
+		},
+		{
+			displayName: 'Cost',
+			name: 'cost',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 4 },
+			description: 'Cost of the conversion (CPA and RevShare cost models)',
+		},
+		{
+			displayName: 'Currency',
+			name: 'currency',
+			type: 'string',
+			default: '',
+			placeholder: 'USD',
+			description: 'Currency of payout and cost; Keitaro converts them to the tracker currency',
+		},
+		{
+			displayName: 'Extra Parameters',
+			name: 'extraParameters',
+			type: 'fixedCollection',
+			default: {},
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Parameter',
+			description: 'Other parameters Keitaro reads, e.g. extra_param_1',
+			options: [
+				{
+					displayName: 'Parameter',
+					name: 'parameter',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		statusListField('ignoredStatuses'),
+		statusListField('leadStatuses'),
+		{
+			displayName: 'Payout',
+			name: 'payout',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			description:
+				'Revenue of the conversion; Keitaro uses it when the offer takes payouts from postbacks',
+		},
+		statusListField('rejectedStatuses'),
+		{
+			displayName: 'Return Text',
+			name: 'returnText',
+			type: 'string',
+			default: '',
+			placeholder: 'OK',
+			description: 'What Keitaro answers instead of "Success" (its return parameter)',
+		},
+		statusListField('saleStatuses'),
+		subIdsField,
+		{
+			displayName: 'Transaction ID',
+			name: 'tid',
+			type: 'string',
+			default: '',
+			description:
+				'Tells several conversions of one click apart; the same tid again changes that conversion',
+		},
+	),
 	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
 ];
 

@@ -6,7 +6,7 @@ import {
 	INTEGRATION_SETTINGS,
 	integrationSettingField,
 } from '../../descriptions/integrationSettings';
-import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 

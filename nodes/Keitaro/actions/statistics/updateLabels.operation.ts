@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { labelFields } from '../../descriptions/labelFields';
-import { dataOnlyOption, timeoutOption, optionsCollection } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { operationError } from '../../helpers/errors';
 import { readId } from '../../helpers/ids';
 import { splitList } from '../../helpers/listInput';
