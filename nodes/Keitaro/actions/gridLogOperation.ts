@@ -7,7 +7,7 @@ import { dateRangeFields } from '../descriptions/dateRange';
 import type { NamedFilterName } from '../descriptions/gridFilters';
 import { gridFiltersField } from '../descriptions/gridFilters';
 import { dataOnlyOption, optionsCollection, timeoutOption } from '../descriptions/options';
-import { limitField, returnAllField } from '../descriptions/pagination';
+import { limitField, returnAllField, sortOrderField } from '../descriptions/pagination';
 import { normaliseRow } from '../helpers/conversions';
 import { invalidInput, operationError } from '../helpers/errors';
 import { readGridFilters } from '../helpers/gridFilters';
@@ -56,16 +56,7 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 			default: defaultSort,
 			options,
 		},
-		{
-			displayName: 'Sort Order',
-			name: 'sortOrder',
-			type: 'options',
-			default: 'DESC',
-			options: [
-				{ name: 'Ascending', value: 'ASC' },
-				{ name: 'Descending', value: 'DESC' },
-			],
-		},
+		sortOrderField,
 		optionsCollection(dataOnlyOption, timeoutOption),
 	];
 

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from './options';
+import {
+	additionalFieldsCollection,
+	concurrencyOption,
+	dataOnlyOption,
+	optionsCollection,
+	timeoutOption,
+} from './options';
 
 export const userIdField: INodeProperties = {
 	displayName: 'User ID',
@@ -152,3 +158,6 @@ export const accessFields: INodeProperties[] = [
 		},
 	),
 ];
+
+/** The Options of every user operation that works on one user. */
+export const userOptionsField = optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption);

@@ -5,7 +5,7 @@ import { columnOptions, REPORT_DIMENSIONS, REPORT_MEASURES } from '../../descrip
 import { dateRangeFields } from '../../descriptions/dateRange';
 import { gridFiltersField, REPORT_FILTER_OPERATORS } from '../../descriptions/gridFilters';
 import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
-import { limitField, returnAllField } from '../../descriptions/pagination';
+import { limitField, returnAllField, sortOrderField } from '../../descriptions/pagination';
 import { normaliseRow } from '../../helpers/conversions';
 import { invalidInput, operationError } from '../../helpers/errors';
 import { readGridFilters } from '../../helpers/gridFilters';
@@ -58,16 +58,7 @@ const properties: INodeProperties[] = [
 			options: allOptions,
 			description: 'A dimension or measure of the report',
 		},
-		{
-			displayName: 'Sort Order',
-			name: 'sortOrder',
-			type: 'options',
-			default: 'DESC',
-			options: [
-				{ name: 'Ascending', value: 'ASC' },
-				{ name: 'Descending', value: 'DESC' },
-			],
-		},
+		sortOrderField,
 		timeoutOption,
 	),
 ];

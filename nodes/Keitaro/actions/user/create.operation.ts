@@ -1,22 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	concurrencyOption,
-	dataOnlyOption,
-	timeoutOption,
-	optionsCollection,
-} from '../../descriptions/options';
-import { createUserFields } from '../../descriptions/userFields';
+import { createUserFields, userOptionsField } from '../../descriptions/userFields';
 import { invalidInput } from '../../helpers/errors';
 import { userBody } from '../../helpers/userInput';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
-const properties: INodeProperties[] = [
-	...createUserFields,
-	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
-];
+const properties: INodeProperties[] = [...createUserFields, userOptionsField];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/users' }];
 

@@ -1,32 +1,3 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { userById } from './byId';
 
-import {
-	concurrencyOption,
-	dataOnlyOption,
-	timeoutOption,
-	optionsCollection,
-} from '../../descriptions/options';
-import { userIdField } from '../../descriptions/userFields';
-import { readId } from '../../helpers/ids';
-import { keitaroApiRequest } from '../../transport';
-import type { Endpoint, OperationResult } from '../node.type';
-
-const properties: INodeProperties[] = [
-	userIdField,
-	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
-];
-
-export const endpoints: Endpoint[] = [{ method: 'DELETE', path: '/users/{id}' }];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['delete'] } },
-	properties,
-);
-
-/** Deletes the user for good (Keitaro has no archive for users) and answers without a body. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const id = readId.call(this, i, 'userId', 'User ID');
-	const response = await keitaroApiRequest.call(this, { method: 'DELETE', path: `/users/${id}` });
-	return { data: { id, deleted: true }, request: response.request };
-}
+export const { description, endpoints, execute } = userById('delete');

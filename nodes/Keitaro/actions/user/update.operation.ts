@@ -1,24 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	concurrencyOption,
-	dataOnlyOption,
-	timeoutOption,
-	optionsCollection,
-} from '../../descriptions/options';
-import { updateUserFields, userIdField } from '../../descriptions/userFields';
+import { updateUserFields, userIdField, userOptionsField } from '../../descriptions/userFields';
 import { invalidInput, operationError } from '../../helpers/errors';
 import { readId } from '../../helpers/ids';
 import { userBody } from '../../helpers/userInput';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
-const properties: INodeProperties[] = [
-	userIdField,
-	...updateUserFields,
-	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
-];
+const properties: INodeProperties[] = [userIdField, ...updateUserFields, userOptionsField];
 
 export const endpoints: Endpoint[] = [{ method: 'PUT', path: '/users/{id}' }];
 

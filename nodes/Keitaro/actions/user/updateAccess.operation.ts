@@ -2,23 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	concurrencyOption,
-	dataOnlyOption,
-	timeoutOption,
-	optionsCollection,
-} from '../../descriptions/options';
-import { ACCESS_KINDS, accessFields, userIdField } from '../../descriptions/userFields';
+	ACCESS_KINDS,
+	accessFields,
+	userIdField,
+	userOptionsField,
+} from '../../descriptions/userFields';
 import { operationError } from '../../helpers/errors';
 import { readId } from '../../helpers/ids';
 import { splitList } from '../../helpers/listInput';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
-const properties: INodeProperties[] = [
-	userIdField,
-	...accessFields,
-	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
-];
+const properties: INodeProperties[] = [userIdField, ...accessFields, userOptionsField];
 
 export const endpoints: Endpoint[] = [
 	{ method: 'PUT', path: '/users/{id}/access' },
