@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import Ajv from 'ajv';
 
-import { DEFAULT_API_KEY, KeitaroSimulator, seedDemo } from './simulator';
+import { addUser, DEFAULT_API_KEY, KeitaroSimulator, seedDemo } from './simulator';
 
 const spec = JSON.parse(
 	readFileSync(
@@ -82,14 +82,6 @@ const SAMPLES: Record<string, { path: string; query?: string; body?: unknown }> 
 			range: { interval: 'all_time' },
 			limit: 5,
 			columns: ['conversion_id', 'status', 'revenue', 'params'],
-		},
-	},
-	'POST /report/build': {
-		path: '/report/build',
-		body: {
-			range: { interval: 'all_time' },
-			grouping: ['campaign'],
-			metrics: ['clicks', 'revenue'],
 		},
 	},
 	'GET /logs/{type}': { path: '/logs/postbacks', query: '?limit=5' },
@@ -205,6 +197,65 @@ const SAMPLES: Record<string, { path: string; query?: string; body?: unknown }> 
 	'DELETE /domains/{id}': { path: '/domains/2' },
 	'POST /domains/{id}/check': { path: '/domains/1/check' },
 	'POST /domains/{id}/restore': { path: '/domains/2/restore' },
+	'POST /clicks/update_costs': {
+		path: '/clicks/update_costs',
+		body: {
+			campaign_ids: [1],
+			costs: [{ start_date: '2026-01-01 00:00', end_date: '2026-12-31 23:59', cost: '10' }],
+			timezone: 'UTC',
+			currency: 'USD',
+		},
+	},
+	'POST /clicks/clean': {
+		path: '/clicks/clean',
+		body: { start_date: '2001-01-01 00:00', end_date: '2001-01-02 00:00', timezone: 'UTC' },
+	},
+	'POST /report/build': {
+		path: '/report/build',
+		body: {
+			range: { interval: 'all_time', timezone: 'UTC' },
+			dimensions: ['campaign', 'day'],
+			measures: ['clicks', 'conversions', 'revenue', 'cr'],
+			summary: true,
+		},
+	},
+	'GET /report/labels': {
+		path: '/report/labels',
+		query: '?campaign_id=1&ref_name=source&label_name=blacklist',
+	},
+	'POST /report/labels': {
+		path: '/report/labels',
+		body: { campaign_id: 1, ref_name: 'source', items: { fb: 'blacklist' } },
+	},
+	'GET /users': { path: '/users' },
+	'GET /users/{id}': { path: '/users/1' },
+	'POST /users': {
+		path: '/users',
+		body: {
+			login: 'buyer2',
+			new_password: 'pw-1',
+			new_password_confirmation: 'pw-1',
+			type: 'USER',
+		},
+	},
+	'PUT /users/{id}': { path: '/users/1', body: { preferences: { timezone: 'Europe/Berlin' } } },
+	'PUT /users/{id}/access': {
+		path: '/users/1/access',
+		body: { access_data: { campaigns_access_type: 'read_only', resources: ['campaigns'] } },
+	},
+	'DELETE /users/{id}': { path: '/users/2' },
+	'GET /botlist': { path: '/botlist' },
+	'PUT /botlist': { path: '/botlist', body: { value: '10.0.0.1\n10.0.0.2' } },
+	'POST /botlist/add': { path: '/botlist/add', body: { value: '10.0.0.3' } },
+	'POST /botlist/exclude': { path: '/botlist/exclude', body: { value: '10.0.0.1' } },
+	'DELETE /botlist': { path: '/botlist' },
+	'GET /integrations/avscan': { path: '/integrations/avscan' },
+	'PUT /integrations/avscan': { path: '/integrations/avscan', query: '?avscan_key=k-1' },
+	'GET /integrations/imklo': { path: '/integrations/imklo' },
+	'PUT /integrations/imklo': {
+		path: '/integrations/imklo',
+		query: '?imklo_api_url=https%3A%2F%2Fimklo.example',
+	},
 };
 
 const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
@@ -236,6 +287,7 @@ let sim: KeitaroSimulator;
 beforeAll(async () => {
 	sim = new KeitaroSimulator();
 	seedDemo(sim.state, new Date());
+	addUser(sim.state, { login: 'buyer1' });
 	await sim.start();
 	// a postback leaves lines in the received-postbacks log
 	await fetch(`${sim.url}/${sim.postbackKey}/postback?subid=demo-click-5&status=lead`);

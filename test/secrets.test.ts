@@ -14,7 +14,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { operationFor } from '../nodes/Keitaro/actions/router';
 import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
 import { listOperations } from '../scripts/operations-doc';
-import { addClick, addConversion, addOffer, KeitaroSimulator } from './simulator';
+import {
+	addCampaign,
+	addClick,
+	addConversion,
+	addOffer,
+	addUser,
+	KeitaroSimulator,
+} from './simulator';
 import { credentialsFor, runKeitaro } from './support/keitaro';
 
 const API_KEY = 'SECRET-API-KEY-9f8e7d6c5b4a';
@@ -56,6 +63,51 @@ const record = (fields: IDataObject): IDataObject => ({
 	...fields,
 });
 const row = { subid: 'c1', payout: '5', tid: 't1', status: 'sale', requested_by: 'alice' };
+const withCampaign = (sim: KeitaroSimulator) => void addCampaign(sim.state, { id: 1 });
+const withUser = (sim: KeitaroSimulator) => void addUser(sim.state, { login: 'buyer1' });
+/** Keitaro's received-postbacks log writes the postback URL, key and all */
+const logWithKey = (sim: KeitaroSimulator) =>
+	sim.state.logs.postbacks.push(
+		{
+			datetime: '2026-03-01 10:00:00',
+			jid: '7',
+			message: `Received postback /${POSTBACK_KEY}/postback?subid=c1`,
+		},
+		{
+			datetime: '2026-03-01 10:00:00',
+			jid: '7',
+			message: 'Using "c1" as subid. Postback added to queue.',
+		},
+	);
+const costs = {
+	campaignIds: '1',
+	start: '2026-01-01',
+	end: '2026-01-02',
+	cost: 5,
+	currency: 'USD',
+};
+const clean = { start: '2026-01-01', end: '2026-01-02', confirmDeletion: true };
+const report = {
+	dateRange: 'allTime',
+	returnAll: true,
+	dimensions: ['campaign'],
+	measures: ['clicks'],
+};
+const newUser = { login: 'buyer2', password: 'pw-2', type: 'USER' };
+/** Blacklist and Bot share the bot-list operations: the same cases for each */
+function botListCases(resource: string): Record<string, Case[]> {
+	const cases = (parameters: IDataObject): Case[] => [
+		{ name: 'success', expectError: false, parameters },
+		{ name: 'Keitaro answer echoing the key', expectError: true, arrange: echoKey, parameters },
+	];
+	return {
+		[`${resource}.add`]: cases({ ips: '1.2.3.4' }),
+		[`${resource}.remove`]: cases({ ips: '1.2.3.4' }),
+		[`${resource}.replace`]: cases({ ips: '1.2.3.4' }),
+		[`${resource}.get`]: cases({}),
+		[`${resource}.clear`]: cases({ confirmDeletion: true }),
+	};
+}
 
 /** Per operation: success and error paths. Every operation of the node must be listed. */
 const CASES: Record<string, Case[]> = {
@@ -254,6 +306,207 @@ const CASES: Record<string, Case[]> = {
 			parameters: { dateRange: 'allTime', returnAll: true },
 		},
 	],
+	'conversion.findByClick': [
+		{ name: 'success', expectError: false, parameters: { clickId: 'c1' } },
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { clickId: 'c1' },
+		},
+	],
+	'click.getLog': [
+		{ name: 'success', expectError: false, parameters: { dateRange: 'allTime', returnAll: true } },
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { dateRange: 'allTime', returnAll: true },
+		},
+	],
+	'click.updateCosts': [
+		{ name: 'success', expectError: false, arrange: withCampaign, parameters: costs },
+		{
+			name: 'wrong API key',
+			expectError: true,
+			arrange: withCampaign,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: costs,
+		},
+	],
+	'click.cleanStats': [
+		{ name: 'success', expectError: false, parameters: clean },
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: clean,
+		},
+	],
+	'statistics.buildReport': [
+		{ name: 'success', expectError: false, parameters: report },
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: report,
+		},
+	],
+	'statistics.getLabels': [
+		{ name: 'success', expectError: false, arrange: withCampaign, parameters: { campaignId: 1 } },
+		{
+			name: 'wrong API key',
+			expectError: true,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: { campaignId: 1 },
+		},
+	],
+	'statistics.updateLabels': [
+		{
+			name: 'success',
+			expectError: false,
+			arrange: withCampaign,
+			parameters: { campaignId: 1, values: 'fb' },
+		},
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { campaignId: 1, values: 'fb' },
+		},
+	],
+	'log.getTypes': [
+		{ name: 'success', expectError: false, parameters: {} },
+		{
+			name: 'wrong API key',
+			expectError: true,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: {},
+		},
+	],
+	'log.getEntries': [
+		{
+			name: 'received postbacks: Keitaro’s lines carry the key',
+			expectError: false,
+			arrange: logWithKey,
+			parameters: { logType: 'postbacks', returnAll: true },
+		},
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { logType: 'postbacks', returnAll: true },
+		},
+	],
+	'log.clear': [
+		{
+			name: 'success',
+			expectError: false,
+			parameters: { logType: 'system', confirmDeletion: true },
+		},
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { logType: 'system', confirmDeletion: true },
+		},
+	],
+	'postback.send': [
+		{ name: 'success', expectError: false, parameters: { clickId: 'c1', status: 'lead' } },
+		{
+			name: 'wrong postback key (Keitaro echoes it)',
+			expectError: true,
+			credentials: { postbackSecret: WRONG_POSTBACK_KEY },
+			parameters: { clickId: 'c1', status: 'lead' },
+		},
+	],
+	'postback.getReceived': [
+		{
+			name: 'Keitaro’s lines carry the key',
+			expectError: false,
+			arrange: logWithKey,
+			parameters: { clickId: 'c1', returnAll: true },
+		},
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { returnAll: true },
+		},
+	],
+	'user.getMany': [
+		{ name: 'success', expectError: false, arrange: withUser, parameters: { returnAll: true } },
+		{
+			name: 'wrong API key',
+			expectError: true,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: { returnAll: true },
+		},
+	],
+	'user.get': [
+		{ name: 'success', expectError: false, arrange: withUser, parameters: { userId: 1 } },
+		{ name: 'not found', expectError: true, parameters: { userId: 99 } },
+	],
+	'user.create': [
+		{ name: 'success', expectError: false, parameters: newUser },
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: newUser,
+		},
+	],
+	'user.update': [
+		{
+			name: 'success',
+			expectError: false,
+			arrange: withUser,
+			parameters: { userId: 1, updateFields: { type: 'ADMIN' } },
+		},
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { userId: 1, updateFields: { type: 'ADMIN' } },
+		},
+	],
+	'user.delete': [
+		{ name: 'success', expectError: false, arrange: withUser, parameters: { userId: 1 } },
+		{ name: 'not found', expectError: true, parameters: { userId: 99 } },
+	],
+	'user.updateAccess': [
+		{
+			name: 'success',
+			expectError: false,
+			arrange: withUser,
+			parameters: { userId: 1, access: { campaigns: 'full_access' } },
+		},
+		{
+			name: 'Keitaro answer echoing the key',
+			expectError: true,
+			arrange: echoKey,
+			parameters: { userId: 1, access: { campaigns: 'full_access' } },
+		},
+	],
+	...botListCases('blacklist'),
+	...botListCases('bot'),
+	'settings.get': [
+		{ name: 'success', expectError: false, parameters: { setting: 'avscan' } },
+		{ name: 'Keitaro answer echoing the key', expectError: true, arrange: echoKey, parameters: {} },
+	],
+	'settings.update': [
+		{
+			name: 'success',
+			expectError: false,
+			parameters: { setting: 'imklo', imkloApiUrl: 'https://i.example' },
+		},
+		{
+			name: 'wrong API key',
+			expectError: true,
+			credentials: { apiKey: WRONG_API_KEY },
+			parameters: { setting: 'avscan', avscanKey: 'k-1' },
+		},
+	],
 };
 
 const logged: string[] = [];
@@ -334,7 +587,16 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 		].join('\n');
 		for (const secret of SECRETS) expect(everything).not.toContain(secret);
 		// the keys were really used: masked where they would have been
-		if (!testCase.expectError && ['update', 'create', 'process'].includes(operation)) {
+		// operations that send postbacks, or read Keitaro's log of them
+		const showsPostbackUrls = [
+			'conversion.update',
+			'conversion.create',
+			'conversionRequest.process',
+			'postback.send',
+			'log.getEntries',
+			'postback.getReceived',
+		];
+		if (!testCase.expectError && showsPostbackUrls.includes(key)) {
 			expect(JSON.stringify(items)).toContain('/***/postback');
 		}
 	});

@@ -1,9 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import {
-	conversionColumnOptions,
-	DEFAULT_CONVERSION_COLUMNS,
-} from '../Keitaro/descriptions/conversionColumns';
+import { columnOptions, CONVERSION_LOG_COLUMNS } from '../Keitaro/descriptions/columns';
+import { DEFAULT_CONVERSION_COLUMNS } from '../Keitaro/descriptions/conversionColumns';
 import { subIdsField } from '../Keitaro/descriptions/conversionData';
 import { dateRangeFields } from '../Keitaro/descriptions/dateRange';
 import { simplifyOption } from '../Keitaro/descriptions/options';
@@ -247,7 +245,7 @@ export const properties: INodeProperties[] = [
 		name: 'columns',
 		type: 'multiOptions',
 		default: [...DEFAULT_CONVERSION_COLUMNS],
-		options: conversionColumnOptions,
+		options: columnOptions(CONVERSION_LOG_COLUMNS),
 		displayOptions: { show: { event: CONVERSION_EVENTS, simplify: [false] } },
 		description:
 			'Which columns each conversion has. Conversion ID, Status, Previous Status and Conversion Time are always included.',

@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { DEFAULT_CONVERSION_COLUMNS } from '../Keitaro/descriptions/conversionColumns';
 import { CONVERSION_STATUSES } from '../Keitaro/helpers/conversionData';
-import { subIdsOf } from '../Keitaro/helpers/conversionInput';
+import { subIdValues } from '../Keitaro/helpers/conversionInput';
 import type { KeitaroFilter } from '../Keitaro/helpers/conversions';
 import { equals, normaliseRow } from '../Keitaro/helpers/conversions';
 import { keitaroApiRequestAllItems } from '../Keitaro/transport';
@@ -82,7 +82,7 @@ function filtersFrom(filters: IDataObject): KeitaroFilter[] {
 	}
 	const country = String(filters.countryCode ?? '').trim();
 	if (country) out.push(equals('country_code', country.toUpperCase()));
-	for (const [column, value] of Object.entries(subIdsOf(filters))) {
+	for (const [column, value] of Object.entries(subIdValues(filters.subIds))) {
 		const text = String(value).trim();
 		if (text) out.push(equals(column, text));
 	}

@@ -13,6 +13,7 @@ import type {
 	Stream,
 	StreamEvent,
 	TrafficSource,
+	User,
 } from './state';
 import { keitaroDate, nextId } from './state';
 
@@ -140,6 +141,19 @@ export function addConversion(
 	};
 	indexConversion(state, conversion);
 	return conversion;
+}
+
+export function addUser(state: SimulatorState, fields: Partial<User> & Pick<User, 'login'>): User {
+	const user: User = {
+		id: Math.max(0, ...state.users.map((u) => u.id)) + 1,
+		type: 'USER',
+		password: 'secret-password',
+		preferences: { language: 'en', timezone: 'UTC' },
+		access_data: { campaigns_access_type: 'read_only', resources: [], reports: [] },
+		...fields,
+	};
+	state.users.push(user);
+	return user;
 }
 
 /**

@@ -208,6 +208,8 @@ export interface Click {
 	is_unique_campaign: boolean;
 	is_bot: boolean;
 	sub_ids: Record<string, string>;
+	/** what else Keitaro records about a click (region, isp, extra_param_1, …), by column name */
+	details?: Record<string, string>;
 }
 
 export interface Conversion {
@@ -224,6 +226,38 @@ export interface Conversion {
 	params: Record<string, string>;
 	sub_ids: Record<string, string>;
 }
+
+/** A value of a click column (an IP, a source…) marked whitelist or blacklist in a campaign's reports. */
+export interface Label {
+	campaign_id: number;
+	ref_name: string;
+	value: string;
+	label: string;
+}
+
+export const ACCESS_TYPES = [
+	'full_access',
+	'read_only',
+	'to_groups_and_selected',
+	'created_by_user_groups_and_selected',
+] as const;
+
+export interface User {
+	id: number;
+	login: string;
+	type: 'USER' | 'ADMIN';
+	/** kept to check logins in tests; Keitaro never sends it back */
+	password: string;
+	preferences: { language: 'en' | 'ru'; timezone: string };
+	access_data: Record<string, unknown> & { resources: string[]; reports: string[] };
+}
+
+/**
+ * Which request keys name a report's columns. Keitaro's 2022 spec and v9 read `grouping` and
+ * `metrics` (v9 also takes `dimensions` for `grouping`); the newer spec and recent trackers read
+ * `dimensions` and `measures` (api-notes §5.1).
+ */
+export type ReportDialect = 'current' | 'legacy';
 
 export interface LogEntry {
 	datetime: string;
@@ -266,6 +300,12 @@ export interface SimulatorState {
 	/** files of local landing pages and offers, by "/landing_pages/3" or "/offers/5", then by path */
 	files: Map<string, Map<string, string>>;
 	costJobs: CostJob[];
+	users: User[];
+	/** the bot list (GET /botlist): IPs, ranges and masks, in the order added */
+	botList: string[];
+	integrations: { avscan_key: string; imklo_api_url: string };
+	labels: Label[];
+	reportDialect: ReportDialect;
 }
 
 export type TrafficIdKind =
@@ -303,6 +343,11 @@ export function emptyState(): SimulatorState {
 		domains: [],
 		files: new Map(),
 		costJobs: [],
+		users: [],
+		botList: [],
+		integrations: { avscan_key: '', imklo_api_url: '' },
+		labels: [],
+		reportDialect: 'current',
 	};
 }
 

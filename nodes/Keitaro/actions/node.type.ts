@@ -17,8 +17,11 @@ type ObjectWithFiles =
 	| 'update'
 	| 'updateFile';
 
+/** Blacklist and Bot: the seed node's two names for Keitaro's one IP list, the bot list. */
+type BotListOperation = 'add' | 'clear' | 'get' | 'remove' | 'replace';
+
 type KeitaroMap = {
-	conversion: 'create' | 'get' | 'getMany' | 'update';
+	conversion: 'create' | 'findByClick' | 'get' | 'getMany' | 'update';
 	conversionRequest:
 		| 'accept'
 		| 'getStatusSummary'
@@ -70,6 +73,14 @@ type KeitaroMap = {
 		| 'search'
 		| 'update';
 	trafficSource: 'archive' | 'clone' | 'create' | 'get' | 'getMany' | 'restore' | 'update';
+	click: 'cleanStats' | 'getLog' | 'updateCosts';
+	statistics: 'buildReport' | 'getLabels' | 'updateLabels';
+	log: 'clear' | 'getEntries' | 'getTypes';
+	postback: 'getReceived' | 'send';
+	user: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateAccess';
+	blacklist: BotListOperation;
+	bot: BotListOperation;
+	settings: 'get' | 'update';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

@@ -8,13 +8,20 @@ import * as affiliateNetwork from './affiliateNetwork';
 import * as campaign from './campaign';
 import * as conversion from './conversion';
 import * as conversionRequest from './conversionRequest';
+import * as botList from './botList';
+import * as click from './click';
 import * as domain from './domain';
 import * as filter from './filter';
 import * as group from './group';
 import * as landing from './landing';
+import * as log from './log';
 import * as offer from './offer';
+import * as postback from './postback';
+import * as settings from './settings';
+import * as statistics from './statistics';
 import * as stream from './stream';
 import * as trafficSource from './trafficSource';
+import * as user from './user';
 import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
@@ -41,6 +48,21 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 			return stream.operations[type.operation];
 		case 'trafficSource':
 			return trafficSource.operations[type.operation];
+		case 'click':
+			return click[type.operation];
+		case 'statistics':
+			return statistics[type.operation];
+		case 'log':
+			return log[type.operation];
+		case 'postback':
+			return postback[type.operation];
+		case 'user':
+			return user[type.operation];
+		case 'blacklist':
+		case 'bot':
+			return botList[type.operation];
+		case 'settings':
+			return settings[type.operation];
 		default:
 			return undefined;
 	}

@@ -56,6 +56,17 @@ export function parseRevenue(value: unknown, field: string): number {
 	return Math.round(amount * 1e6) / 1e6;
 }
 
+export function parseCurrency(value: unknown, field: string): string {
+	const currency = text(value)?.toUpperCase();
+	if (!currency || !/^[A-Z]{3}$/.test(currency)) {
+		throw new InputError(
+			`${field}: currency ${JSON.stringify(value)} is not a currency code`,
+			'Use a three-letter code such as USD or EUR.',
+		);
+	}
+	return currency;
+}
+
 /**
  * Checks the "Conversion Data" of Update and Create: a JSON object (or the same built from the
  * Fields mode) that must name the click. Unknown keys are refused so a typo is not lost.
@@ -111,16 +122,8 @@ export function parseConversionData(
 	}
 	const revenue = data.revenue ?? data.payout;
 	if (revenue !== undefined && revenue !== '') result.revenue = parseRevenue(revenue, field);
-	if (data.currency !== undefined && data.currency !== '') {
-		const currency = text(data.currency)?.toUpperCase();
-		if (!currency || !/^[A-Z]{3}$/.test(currency)) {
-			throw new InputError(
-				`${field}: currency ${JSON.stringify(data.currency)} is not a currency code`,
-				'Use a three-letter code such as USD or EUR.',
-			);
-		}
-		result.currency = currency;
-	}
+	if (data.currency !== undefined && data.currency !== '')
+		result.currency = parseCurrency(data.currency, field);
 	if (data.tid !== undefined && data.tid !== '') {
 		const tid = text(data.tid);
 		if (!tid)

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { NUMERIC_COLUMNS } from '../descriptions/columns';
 import type { ApiResponse, KeitaroContext } from '../transport';
 import { keitaroApiRequest } from '../transport';
 import type { ConversionStatus } from './conversionData';
@@ -33,22 +34,6 @@ export const CONVERSION_LOOKUP_COLUMNS = [
 ];
 
 /** Keitaro sends ids and money as strings on some builds; the node outputs numbers. */
-const NUMERIC_COLUMNS = new Set([
-	'conversion_id',
-	'click_id',
-	'campaign_id',
-	'offer_id',
-	'stream_id',
-	'landing_id',
-	'ts_id',
-	'affiliate_network_id',
-	'revenue',
-	'cost',
-	'profit',
-	'profitability',
-	'sale_period',
-]);
-
 export function normaliseRow(row: IDataObject): IDataObject {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(row)) {

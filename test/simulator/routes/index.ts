@@ -10,6 +10,9 @@ import { landingRoutes } from './landings';
 import { streamRoutes } from './streams';
 import { trafficSourceRoutes } from './trafficSources';
 import { reportRoutes } from './reports';
+import { botListRoutes } from './botList';
+import { integrationRoutes } from './integrations';
+import { userRoutes } from './users';
 import type { Route } from './types';
 
 export type { Route, RouteContext } from './types';
@@ -28,4 +31,7 @@ export const adminRoutes: Route[] = [
 	...affiliateNetworkRoutes,
 	...domainRoutes,
 	...reportRoutes,
+	...userRoutes,
+	...botListRoutes,
+	...integrationRoutes,
 ];
