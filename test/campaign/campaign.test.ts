@@ -219,7 +219,7 @@ describe('updateCosts', () => {
 			currency: 'EUR',
 			additionalFields: {
 				onlyUniques: true,
-				filters: { filter: [{ key: 'source', value: 'site-a.com, site-b.com' }] },
+				clickFilters: { filter: [{ key: 'source', value: 'site-a.com, site-b.com' }] },
 			},
 		});
 		expect(error).toBeUndefined();
@@ -230,7 +230,7 @@ describe('updateCosts', () => {
 			cost: '120.5',
 			currency: 'EUR',
 			only_campaign_uniques: true,
-			filters: { source: 'site-a.com, site-b.com' },
+			filters: { source: 'site-a.com,site-b.com' },
 		};
 		expect(t.sim.state.costJobs).toEqual([
 			{ campaign_id: 1, request: expected, queued_at: expect.any(String) },

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { objectLocator } from '../descriptions/locators';
-import { optionsCollection } from '../descriptions/objectFields';
-import { concurrencyOption, dataOnlyOption } from '../descriptions/options';
+import { concurrencyOption, dataOnlyOption, optionsCollection } from '../descriptions/options';
 import { operationError } from '../helpers/errors';
 import { readObjectId } from '../helpers/objectInput';
 import type { KeitaroObject } from '../helpers/objects';

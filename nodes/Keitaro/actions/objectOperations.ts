@@ -7,9 +7,14 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BodyField } from '../descriptions/objectFields';
-import { bodyProperties, optionsCollection } from '../descriptions/objectFields';
+import { bodyProperties } from '../descriptions/objectFields';
 import { objectLocator } from '../descriptions/locators';
-import { concurrencyOption, dataOnlyOption, simplifyOption } from '../descriptions/options';
+import {
+	concurrencyOption,
+	dataOnlyOption,
+	optionsCollection,
+	simplifyOption,
+} from '../descriptions/options';
 import { limitField, returnAllField } from '../descriptions/pagination';
 import { readBody, readObjectId } from '../helpers/objectInput';
 import type { KeitaroObject } from '../helpers/objects';

@@ -60,18 +60,6 @@ export function bodyProperties(fields: BodyField[], mode: BodyMode): INodeProper
 	];
 }
 
-/** The "Options" collection, its entries sorted by name. */
-export function optionsCollection(...options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...options].sort(byDisplayName),
-	};
-}
-
 /* Fields several resources share. */
 
 export const nameField: INodeProperties = {

@@ -6,7 +6,7 @@ import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descript
 import type { CostEntry } from '../../helpers/costs';
 import { readCost } from '../../helpers/costs';
 import { InputError } from '../../helpers/errors';
-import { inInputOrder, readItems } from '../../helpers/requests/batch';
+import { inInputOrder, readItems } from '../../helpers/batch';
 import { keitaroApiRequest } from '../../transport';
 import type { BatchOutcome, Endpoint } from '../node.type';
 

@@ -11,7 +11,7 @@ import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descript
 import { normaliseRow } from '../../helpers/conversions';
 import { InputError } from '../../helpers/errors';
 import { LOOKUP_BATCH_SIZE } from '../../helpers/lookups';
-import { inInputOrder, readItems } from '../../helpers/requests/batch';
+import { inInputOrder, readItems } from '../../helpers/batch';
 import { keitaroApiRequestAllItems } from '../../transport';
 import type { BatchOutcome, Endpoint } from '../node.type';
 

@@ -13,7 +13,7 @@ import {
 	sameMoney,
 } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
-import { readItems } from '../../helpers/requests/batch';
+import { readItems } from '../../helpers/batch';
 import { readOfferPayouts, viewClicks } from '../../helpers/lookups';
 import type { PostbackJob } from '../../helpers/postbacks';
 import { applyPostbacks } from '../../helpers/postbacks';

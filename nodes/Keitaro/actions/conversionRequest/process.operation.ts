@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
 import { concurrencyOption, confirmTimeoutOption, timeoutOption } from '../../descriptions/options';
-import { recordOutcome } from '../../helpers/requests/batch';
+import { recordOutcome } from '../../helpers/batch';
 import { checkAll } from '../../helpers/requests/checkAll';
 import { processRequests } from '../../helpers/requests/process';
 import type { BatchOutcome, Endpoint } from '../node.type';

@@ -5,7 +5,7 @@ import { checkRuleOptions } from '../../descriptions/conversionRequest';
 import { subIdsField } from '../../descriptions/conversionData';
 import { CONVERSION_STATUSES } from '../../helpers/conversionData';
 import { subIdValues } from '../../helpers/conversionInput';
-import { readItems, recordOutcome } from '../../helpers/requests/batch';
+import { readItems, recordOutcome } from '../../helpers/batch';
 import { draftFromRow } from '../../helpers/requests/draft';
 import { raiseRequests } from '../../helpers/requests/raise';
 import { readCheckRules } from '../../helpers/requests/rules';

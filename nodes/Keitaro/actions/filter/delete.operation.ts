@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../descriptions/objectFields';
-import { concurrencyOption, dataOnlyOption } from '../../descriptions/options';
+import { concurrencyOption, dataOnlyOption, optionsCollection } from '../../descriptions/options';
 import { streamFilterTarget } from '../../descriptions/streamFields';
 import { operationError } from '../../helpers/errors';
 import { readObjectId } from '../../helpers/objectInput';

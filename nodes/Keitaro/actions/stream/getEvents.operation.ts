@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { objectLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/objectFields';
-import { dataOnlyOption } from '../../descriptions/options';
+import { dataOnlyOption, optionsCollection } from '../../descriptions/options';
 import { streamCampaignLocator } from '../../descriptions/streamFields';
 import { readObjectId } from '../../helpers/objectInput';
 import { STREAM } from '../../helpers/objects';
