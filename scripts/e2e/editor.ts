@@ -28,6 +28,8 @@ const CHROMIUM_ARGS = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
+	// containers (CI) give /dev/shm 64 MB, too little for Chromium
+	'--disable-dev-shm-usage',
 ];
 
 export interface EditorCheckOptions {
@@ -110,7 +112,8 @@ async function checkNodesPanel(
 	await search.fill('zzqx-no-such-node');
 	await keitaroItem.waitFor({ state: 'hidden' });
 	await findBy(options.russianAlias);
-	await page.screenshot({ path: join(options.screenshotDir, 'nodes-panel-russian-search.png') });
+	const panel = page.getByTestId('node-creator');
+	await panel.screenshot({ path: join(options.screenshotDir, 'nodes-panel-russian-search.png') });
 	await findBy('Keitaro');
 	await keitaroItem.click();
 	const expected = keitaroUi().actions;
@@ -122,7 +125,7 @@ async function checkNodesPanel(
 		throw new Error(
 			`the nodes panel does not offer ${missing.join(', ')}; it shows ${shown.join(', ')}`,
 		);
-	await page.screenshot({ path: join(options.screenshotDir, 'nodes-panel.png') });
+	await panel.screenshot({ path: join(options.screenshotDir, 'nodes-panel.png') });
 	return [
 		`nodes panel: "Keitaro" and "${options.russianAlias}" find the node, a term that matches nothing does not`,
 		`nodes panel actions: ${expected.join(', ')}`,
@@ -195,6 +198,6 @@ async function checkCredentialForm(
 		throw new Error(
 			`the credential form has ${masked} password field(s); API Key and Postback Key should be masked`,
 		);
-	await page.screenshot({ path: join(options.screenshotDir, 'credential-form.png') });
+	await modal.screenshot({ path: join(options.screenshotDir, 'credential-form.png') });
 	return `credential form: ${masked} masked fields, no secret in the page`;
 }
