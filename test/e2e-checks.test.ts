@@ -9,30 +9,12 @@ import type { IDataObject, IRun, IWorkflowBase } from 'n8n-workflow';
 import { cannotExecute, checkCoverage, checkRun, EXPECTATIONS } from '../scripts/e2e/examples';
 import { KeitaroSimulator, seedDemo } from './simulator';
 import { loadExamples } from './support/examples';
-import { KEITARO_TYPE } from './support/keitaro';
+import { keitaroWorkflow } from './support/keitaro';
 
 const workflow = {
 	id: 'kE2eCheck',
 	name: 'Keitaro: check',
-	nodes: [
-		{
-			id: '1',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: '2',
-			name: 'Keitaro',
-			type: KEITARO_TYPE,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: {},
-		},
-	],
-	connections: {},
+	...keitaroWorkflow({}),
 } as unknown as IWorkflowBase;
 
 const runWith = (json: IDataObject, status = 'success'): IRun =>

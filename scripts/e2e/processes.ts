@@ -30,12 +30,18 @@ export function tail(text: string, lines = 20): string {
 	return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** Runs a command to completion; rejects on a non-zero exit or when it exceeds its time limit. */
-export async function run(
+interface Spawned {
+	child: ChildProcess;
+	stdout(): string;
+	stderr(): string;
+}
+
+/** Starts a child in a process group of its own (see above), registered for `stopAll()`. */
+function spawnInGroup(
 	command: string,
 	args: string[],
-	options: RunOptions,
-): Promise<RunResult> {
+	options: { cwd?: string; env?: NodeJS.ProcessEnv },
+): Spawned {
 	const child = spawn(command, args, {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
@@ -47,6 +53,16 @@ export async function run(
 	let stderr = '';
 	child.stdout!.on('data', (chunk) => (stdout += chunk));
 	child.stderr!.on('data', (chunk) => (stderr += chunk));
+	return { child, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** Runs a command to completion; rejects on a non-zero exit or when it exceeds its time limit. */
+export async function run(
+	command: string,
+	args: string[],
+	options: RunOptions,
+): Promise<RunResult> {
+	const { child, stdout, stderr } = spawnInGroup(command, args, options);
 	let timedOut = false;
 	const timer = setTimeout(() => {
 		timedOut = true;
@@ -61,17 +77,15 @@ export async function run(
 		signalGroup(child.pid!, 'SIGKILL');
 		running.delete(child);
 	});
+	const output = () => tail(stdout() + stderr());
 	if (timedOut) {
 		throw new CommandError(
-			`${options.label} did not finish within ${options.timeoutMs / 1000} s; last output:\n${tail(stdout + stderr)}`,
+			`${options.label} did not finish within ${options.timeoutMs / 1000} s; last output:\n${output()}`,
 		);
 	}
-	if (code !== 0) {
-		throw new CommandError(
-			`${options.label} exited with ${code}; last output:\n${tail(stdout + stderr)}`,
-		);
-	}
-	return { stdout, stderr };
+	if (code !== 0)
+		throw new CommandError(`${options.label} exited with ${code}; last output:\n${output()}`);
+	return { stdout: stdout(), stderr: stderr() };
 }
 
 export interface Service {
@@ -87,22 +101,13 @@ export function startService(
 	args: string[],
 	options: { cwd?: string; env?: NodeJS.ProcessEnv },
 ): Service {
-	const child = spawn(command, args, {
-		cwd: options.cwd,
-		env: options.env ?? process.env,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	running.add(child);
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
+	const { child, stdout, stderr } = spawnInGroup(command, args, options);
 	// 'exit', not 'close': a grandchild that keeps the output pipes open must not hide the exit
 	const exited = new Promise<number | null>((resolve) => {
 		child.on('error', () => resolve(null));
 		child.on('exit', resolve);
 	});
-	return { child, output: () => output, exited };
+	return { child, output: () => stdout() + stderr(), exited };
 }
 
 /** SIGTERM to the whole process group, SIGKILL to whatever of it is left after `graceMs`. */
