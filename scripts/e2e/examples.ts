@@ -1,4 +1,3 @@
-/* eslint-disable */ // not shipped: runs under Node, outside the n8n sandbox rules
 /**
  * What each workflow of examples/ must achieve when the real n8n runs it. Every example needs an
  * entry in EXPECTATIONS; the run fails for an example without one (or for an entry whose example

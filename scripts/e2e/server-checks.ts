@@ -1,4 +1,3 @@
-/* eslint-disable */ // not shipped: runs under Node, outside the n8n sandbox rules
 /**
  * Checks against the running n8n server, through the REST API the editor uses: the package's
  * node types (and the AI-tool variant) are listed under the package name, its credential type
