@@ -6,7 +6,13 @@ import { forEachLimited } from '../helpers/concurrency';
 import { setRequestTimeout } from '../transport';
 import * as conversion from './conversion';
 import * as conversionRequest from './conversionRequest';
-import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
+import type {
+	BatchOperation,
+	BatchOutcome,
+	ItemOperation,
+	KeitaroOperation,
+	KeitaroType,
+} from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 	switch (type.resource) {
@@ -79,6 +85,22 @@ async function eachItem(
 }
 
 /**
+ * Runs a batch operation over all items. When the batch fails as a whole (Keitaro unreachable for
+ * its look-ups), every item fails with that reason, so Continue On Fail still yields one item each.
+ */
+async function eachBatch(
+	this: IExecuteFunctions,
+	operation: BatchOperation,
+	itemCount: number,
+): Promise<BatchOutcome[]> {
+	try {
+		return await operation.executeBatch.call(this, itemCount);
+	} catch (error) {
+		return Array.from({ length: itemCount }, (_, i) => ({ items: [i], error: error as Error }));
+	}
+}
+
+/**
  * Runs the chosen operation over the input items (item operations a few at a time, the Concurrency
  * option; batch operations all at once) and wraps each result as
  * `{success, resource, operation, request, data}`, or only the data with Data Only (or when the
@@ -106,7 +128,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const outcomes =
 		'executeBatch' in module
-			? await module.executeBatch.call(this, itemCount)
+			? await eachBatch.call(this, module, itemCount)
 			: await eachItem.call(this, module, itemCount, concurrency);
 	const outputs: INodeExecutionData[][] = Array.from(
 		{ length: 'executeBatch' in module ? (module.outputNames?.length ?? 1) : 1 },
