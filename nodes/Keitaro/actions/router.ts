@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS } from '../descriptions/options';
+import { concurrencyOption, timeoutOption } from '../descriptions/options';
 import { forEachLimited } from '../helpers/concurrency';
+import { optionNumber } from '../helpers/options';
 import { setRequestTimeout } from '../transport';
 import * as conversion from './conversion';
 import * as conversionRequest from './conversionRequest';
@@ -119,12 +120,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	const concurrency =
-		Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1;
-	const timeoutSeconds = Number(
-		this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS),
-	);
-	setRequestTimeout(this, (timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000);
+	const concurrency = optionNumber.call(this, 0, concurrencyOption);
+	setRequestTimeout(this, optionNumber.call(this, 0, timeoutOption) * 1000);
 
 	const outcomes =
 		'executeBatch' in module

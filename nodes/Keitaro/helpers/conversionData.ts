@@ -6,6 +6,12 @@ export type ConversionStatus = (typeof CONVERSION_STATUSES)[number];
 /** Keitaro takes sub_id_1 … sub_id_30 (older builds 15) in a postback. */
 export const SUB_ID_COUNT = 30;
 
+/** `sub_id_1` … `sub_id_30` exactly: Keitaro ignores `sub_id_01` or `sub_id_31` without a word. */
+export function isSubIdKey(key: string): boolean {
+	const match = /^sub_id_([1-9]\d*)$/.exec(key);
+	return match !== null && Number(match[1]) <= SUB_ID_COUNT;
+}
+
 /** A conversion change as the user described it, checked and normalised. */
 export interface ConversionData {
 	/** The click's Keitaro subid (`{subid}` macro), called click_id in this node. */
@@ -53,7 +59,11 @@ export function parseRevenue(value: unknown, field: string): number {
 			'Keitaro has no negative revenue. To take a conversion’s revenue back, set its status to rejected (revenue 0).',
 		);
 	}
-	return Math.round(amount * 1e6) / 1e6;
+	const rounded = Math.round(amount * 1e6) / 1e6;
+	if (!Number.isFinite(rounded)) {
+		throw new InputError(`${field}: revenue ${amount} is too large`, 'Write the amount as money.');
+	}
+	return rounded;
 }
 
 /**
@@ -131,10 +141,8 @@ export function parseConversionData(
 		result.tid = tid;
 	}
 	for (const [key, subValue] of Object.entries(data)) {
-		const match = /^sub_id_(\d+)$/.exec(key);
-		if (!match) continue;
-		const n = Number(match[1]);
-		if (n < 1 || n > SUB_ID_COUNT) {
+		if (!/^sub_id_\d+$/.test(key)) continue;
+		if (!isSubIdKey(key)) {
 			throw new InputError(
 				`${field} has "${key}"`,
 				`Keitaro has sub_id_1 … sub_id_${SUB_ID_COUNT}.`,
