@@ -13,6 +13,7 @@ import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
 import { listOperations } from '../scripts/operations-doc';
 import { addClick, addConversion, addOffer, KeitaroSimulator } from './simulator';
 import { credentialsFor, runKeitaro } from './support/keitaro';
+import { selfSignedCertificate } from './support/tls';
 
 const API_KEY = 'SECRET-API-KEY-9f8e7d6c5b4a';
 const WRONG_API_KEY = 'WRONG-API-KEY-0a1b2c3d4e5f';
@@ -27,7 +28,8 @@ interface Case {
 	items?: IDataObject[];
 	/** prepare the simulator (scripted answers, faults) */
 	arrange?: (sim: KeitaroSimulator) => void;
-	credentials?: IDataObject;
+	/** credential fields to change; a function when they exist only once the simulators run */
+	credentials?: IDataObject | (() => IDataObject);
 	expectError: boolean;
 }
 
@@ -76,6 +78,16 @@ const CASES: Record<string, Case[]> = {
 			},
 		},
 		{
+			name: 'the postback never answered: sent again, looked up, reported',
+			expectError: true,
+			arrange: (sim) => sim.setFaults({ rate: 1, kinds: ['timeout'], scope: 'postback' }),
+			parameters: {
+				conversionId: '1',
+				conversionData: '{"click_id":"c1","status":"sale"}',
+				options: { timeout: 1, confirmTimeout: 1 },
+			},
+		},
+		{
 			name: 'wrong postback key (Keitaro echoes it)',
 			expectError: true,
 			credentials: { postbackSecret: WRONG_POSTBACK_KEY },
@@ -96,6 +108,12 @@ const CASES: Record<string, Case[]> = {
 	],
 	'conversion.create': [
 		{
+			name: 'TLS: the tracker’s self-signed certificate refused',
+			expectError: true,
+			credentials: () => ({ url: tlsSim.url }),
+			parameters: { conversionData: '{"click_id":"c2","status":"lead","tid":"x1"}' },
+		},
+		{
 			name: 'success',
 			expectError: false,
 			parameters: { conversionData: '{"click_id":"c2","status":"lead","tid":"x1"}' },
@@ -114,6 +132,12 @@ const CASES: Record<string, Case[]> = {
 	],
 	'conversion.get': [
 		{ name: 'success', expectError: false, parameters: { conversionId: '1' } },
+		{
+			name: 'no answer within the Timeout option (retried, then reported)',
+			expectError: true,
+			arrange: (sim) => sim.setFaults({ rate: 1, kinds: ['timeout'], scope: 'admin' }),
+			parameters: { conversionId: '1', options: { timeout: 1 } },
+		},
 		{ name: 'not found', expectError: true, parameters: { conversionId: '999' } },
 		{
 			name: 'Keitaro answer echoing the key',
@@ -255,7 +279,15 @@ const CASES: Record<string, Case[]> = {
 
 const logged: string[] = [];
 let sim: KeitaroSimulator;
-beforeAll(() => {
+/** the same tracker behind a self-signed certificate */
+let tlsSim: KeitaroSimulator;
+beforeAll(async () => {
+	tlsSim = new KeitaroSimulator({
+		apiKeys: { [API_KEY]: 'admin' },
+		postbackKey: POSTBACK_KEY,
+		tls: selfSignedCertificate(),
+	});
+	await tlsSim.start();
 	const capture = (message: string, meta?: object) =>
 		logged.push(`${message} ${JSON.stringify(meta ?? {})}`);
 	LoggerProxy.init({
@@ -279,6 +311,7 @@ beforeEach(async () => {
 	addConversion(sim.state, { conversion_id: 1, sub_id: 'c1', tid: 't1', status: 'lead' });
 });
 afterEach(async () => sim.stop());
+afterAll(async () => tlsSim.stop());
 
 test('every operation of the node has success and error cases here', () => {
 	const operations = listOperations({ node: new Keitaro(), operationFor }).map(
@@ -306,7 +339,8 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 			sim,
 			{ resource, operation, ...testCase.parameters },
 			{
-				credentials: testCase.credentials,
+				credentials:
+					typeof testCase.credentials === 'function' ? testCase.credentials() : testCase.credentials,
 				items: testCase.items,
 				node: mode === 'continue on fail' ? { onError: 'continueRegularOutput' } : {},
 			},

@@ -18,7 +18,7 @@ import {
 	type KeitaroSimulator,
 	type RecordedRequest,
 } from '../simulator';
-import { jsonOf, runKeitaro, startSimulator } from '../support/keitaro';
+import { runKeitaro, startSimulator } from '../support/keitaro';
 import { requestStep } from '../conversionRequest/support';
 
 const ROWS = 1000;
