@@ -340,7 +340,9 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 			{ resource, operation, ...testCase.parameters },
 			{
 				credentials:
-					typeof testCase.credentials === 'function' ? testCase.credentials() : testCase.credentials,
+					typeof testCase.credentials === 'function'
+						? testCase.credentials()
+						: testCase.credentials,
 				items: testCase.items,
 				node: mode === 'continue on fail' ? { onError: 'continueRegularOutput' } : {},
 			},

@@ -138,13 +138,11 @@ async function seedRequests(sim: KeitaroSimulator): Promise<IDataObject[]> {
 }
 
 async function processRequests(sim: KeitaroSimulator, records: IDataObject[]) {
-	const { records: results, items, error } = await requestStep(
-		sim,
-		'process',
-		{ options: OPTIONS },
-		records,
-		true,
-	);
+	const {
+		records: results,
+		items,
+		error,
+	} = await requestStep(sim, 'process', { options: OPTIONS }, records, true);
 	expect(error).toBeUndefined();
 	return results.map((json, n): RowVerdict => {
 		const clickId = String(records[(items[n].pairedItem as { item: number }).item].click_id);
@@ -317,7 +315,14 @@ describe.each(KINDS)('%s at 10%%', (fault) => {
 		await sim.idle();
 		const byClick = new Map(rows.map((r) => [String(r.click_id), r]));
 		check(
-			summarise(fault, 'Conversion Update', verdicts, (id) => updateHolds(sim, byClick.get(id)!), sim, new Set()),
+			summarise(
+				fault,
+				'Conversion Update',
+				verdicts,
+				(id) => updateHolds(sim, byClick.get(id)!),
+				sim,
+				new Set(),
+			),
 		);
 	});
 
@@ -329,7 +334,9 @@ describe.each(KINDS)('%s at 10%%', (fault) => {
 		sim.setFaults(undefined);
 		await sim.idle();
 		const byClick = new Map(records.map((r) => [String(r.click_id), r]));
-		const unsafe = new Set(records.filter((r) => r.type === 'create' && !r.tid).map((r) => String(r.click_id)));
+		const unsafe = new Set(
+			records.filter((r) => r.type === 'create' && !r.tid).map((r) => String(r.click_id)),
+		);
 		check(
 			summarise(
 				fault,

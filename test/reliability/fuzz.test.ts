@@ -9,11 +9,19 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
-import { CONVERSION_STATUSES, parseConversionData, parseRevenue } from '../../nodes/Keitaro/helpers/conversionData';
+import {
+	CONVERSION_STATUSES,
+	parseConversionData,
+	parseRevenue,
+} from '../../nodes/Keitaro/helpers/conversionData';
 import { InputError } from '../../nodes/Keitaro/helpers/errors';
 import { keitaroDateTime, rangeFrom } from '../../nodes/Keitaro/helpers/range';
 import { draftFromRow } from '../../nodes/Keitaro/helpers/requests/draft';
-import { parseRequest, parseSubIds, REQUEST_STATUSES } from '../../nodes/Keitaro/helpers/requests/record';
+import {
+	parseRequest,
+	parseSubIds,
+	REQUEST_STATUSES,
+} from '../../nodes/Keitaro/helpers/requests/record';
 import { trackerBaseUrl } from '../../nodes/Keitaro/transport/url';
 import { addClick, addConversion, addOffer, type KeitaroSimulator } from '../simulator';
 import { runKeitaro, startSimulator } from '../support/keitaro';
@@ -25,7 +33,12 @@ const SEED = 20_261_123;
 const counted: Record<string, number> = {};
 
 /** Runs a property with RUNS cases and counts what was really executed. */
-function check<T>(name: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, numRuns = RUNS) {
+function check<T>(
+	name: string,
+	arbitrary: fc.Arbitrary<T>,
+	predicate: (value: T) => void,
+	numRuns = RUNS,
+) {
 	let executed = 0;
 	fc.assert(
 		fc.property(arbitrary, (value) => {
@@ -80,13 +93,51 @@ function outcome<T>(parse: () => T): { value: T } | { error: InputError } {
 const SUB_ID_KEY = /^sub_id_([1-9]|[12]\d|30)$/;
 /** names every plain object answers to: a look-up table keyed by user text must not find them */
 const PROTOTYPE_WORDS = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
-const STATUS_WORDS = ['sale', 'lead', 'rejected', 'rebill', ' SALE ', 'Lead', 'won', 'approved', '', ...PROTOTYPE_WORDS];
-const MONEY_WORDS = ['12,5', '12.50', '1e3', '-1', '-0', 'NaN', 'Infinity', '0x10', ' 7 ', '1,000.5', '', '٣'];
+const STATUS_WORDS = [
+	'sale',
+	'lead',
+	'rejected',
+	'rebill',
+	' SALE ',
+	'Lead',
+	'won',
+	'approved',
+	'',
+	...PROTOTYPE_WORDS,
+];
+const MONEY_WORDS = [
+	'12,5',
+	'12.50',
+	'1e3',
+	'-1',
+	'-0',
+	'NaN',
+	'Infinity',
+	'0x10',
+	' 7 ',
+	'1,000.5',
+	'',
+	'٣',
+];
 const CURRENCY_WORDS = ['USD', 'eur', 'US', 'EURO', '€€€', ' gbp ', ''];
 const KEY_WORDS = [
-	'click_id', 'status', 'revenue', 'payout', 'currency', 'tid', 'sub_id_1', 'sub_id_30',
-	'sub_id_0', 'sub_id_31', 'sub_id_01', 'sub_id_1.5', 'subid', 'clickid', '__proto__',
-	'constructor', 'toString',
+	'click_id',
+	'status',
+	'revenue',
+	'payout',
+	'currency',
+	'tid',
+	'sub_id_1',
+	'sub_id_30',
+	'sub_id_0',
+	'sub_id_31',
+	'sub_id_01',
+	'sub_id_1.5',
+	'subid',
+	'clickid',
+	'__proto__',
+	'constructor',
+	'toString',
 ];
 
 /** Values people and upstream nodes put in fields: text, numbers of every kind, null, nesting. */
@@ -150,20 +201,48 @@ describe('parsers, 10,000 cases each', () => {
 	test('import rows (CSV-like: text cells, Keitaro’s columns, strays)', () => {
 		const cell = fc.oneof(
 			fc.string(),
-			fc.constantFrom(...STATUS_WORDS, ...MONEY_WORDS, ...CURRENCY_WORDS, 'create', 'change', 'new', 'existing', 'auto'),
+			fc.constantFrom(
+				...STATUS_WORDS,
+				...MONEY_WORDS,
+				...CURRENCY_WORDS,
+				'create',
+				'change',
+				'new',
+				'existing',
+				'auto',
+			),
 			fc.integer().map(String),
 			fc.stringMatching(/^\d{1,25}$/),
 			anyValue,
 		);
 		const columns = fc.constantFrom(
-			'subid', 'click_id', 'sub_id', 'payout', 'revenue', 'tid', 'transaction_id', 'status',
-			'currency', 'reason', 'requested_by', 'type', 'conversion_id', 'idempotency_key',
-			'row_number', 'sub_id_2', 'sub_id_0', 'sub_id_02', 'sub_id_31', 'colour',
+			'subid',
+			'click_id',
+			'sub_id',
+			'payout',
+			'revenue',
+			'tid',
+			'transaction_id',
+			'status',
+			'currency',
+			'reason',
+			'requested_by',
+			'type',
+			'conversion_id',
+			'idempotency_key',
+			'row_number',
+			'sub_id_2',
+			'sub_id_0',
+			'sub_id_02',
+			'sub_id_31',
+			'colour',
 		);
 		const row = fc.dictionary(fc.oneof(columns, columns, fc.string()), cell, { maxKeys: 8 });
 		const defaults = fc.record({
 			requestedBy: fc.constantFrom('', 'ops', '  '),
-			type: fc.constantFrom('auto', 'create', 'change') as fc.Arbitrary<'auto' | 'create' | 'change'>,
+			type: fc.constantFrom('auto', 'create', 'change') as fc.Arbitrary<
+				'auto' | 'create' | 'change'
+			>,
 		});
 		check('import rows', fc.tuple(row, defaults), ([input, given]) => {
 			const result = outcome(() => draftFromRow(input as IDataObject, given));
@@ -177,7 +256,8 @@ describe('parsers, 10,000 cases each', () => {
 				expect(value.revenue).toBeGreaterThanOrEqual(0);
 			}
 			expect(value.currency).toMatch(/^([A-Z]{3})?$/);
-			if (value.conversion_id !== null) expect(Number.isSafeInteger(value.conversion_id)).toBe(true);
+			if (value.conversion_id !== null)
+				expect(Number.isSafeInteger(value.conversion_id)).toBe(true);
 			for (const key of Object.keys(value.sub_ids)) expect(key).toMatch(SUB_ID_KEY);
 			expect(value.requested_by).not.toBe('');
 		});
@@ -197,17 +277,42 @@ describe('parsers, 10,000 cases each', () => {
 			attempts: 0,
 		};
 		const field = fc.constantFrom(
-			'request_id', 'type', 'request_status', 'click_id', 'target_status', 'tid', 'revenue',
-			'sub_ids', 'version', 'attempts', 'conversion_id', 'snapshot_revenue', 'currency',
+			'request_id',
+			'type',
+			'request_status',
+			'click_id',
+			'target_status',
+			'tid',
+			'revenue',
+			'sub_ids',
+			'version',
+			'attempts',
+			'conversion_id',
+			'snapshot_revenue',
+			'currency',
 		);
 		const fieldValue = fc.oneof(
 			anyValue,
-			fc.constantFrom(...REQUEST_STATUSES, 'create', 'change', '{', '[]', '{"sub_id_99":"x"}', '{"sub_id_1":5}', 'null'),
+			fc.constantFrom(
+				...REQUEST_STATUSES,
+				'create',
+				'change',
+				'{',
+				'[]',
+				'{"sub_id_99":"x"}',
+				'{"sub_id_1":5}',
+				'null',
+			),
 		);
 		const record = fc
 			.dictionary(field, fieldValue, { maxKeys: 4 })
 			.map((changes) => ({ ...base, ...changes }));
-		const raw = fc.oneof(record, record.map((r) => JSON.stringify(r)), fc.anything(), fc.string());
+		const raw = fc.oneof(
+			record,
+			record.map((r) => JSON.stringify(r)),
+			fc.anything(),
+			fc.string(),
+		);
 		check('request records', raw, (input) => {
 			const result = outcome(() => parseRequest(input));
 			if ('error' in result) return;
@@ -228,7 +333,8 @@ describe('parsers, 10,000 cases each', () => {
 	});
 
 	const timeZones = fc.constantFrom(...Intl.supportedValuesOf('timeZone'), 'UTC');
-	const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
+	const digits = (n: number) =>
+		fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
 	/** dates built from parts that may each be out of range, plus any text */
 	const dateText = fc.oneof(
 		fc
@@ -239,8 +345,9 @@ describe('parsers, 10,000 cases each', () => {
 				fc.option(fc.tuple(fc.constantFrom('T', ' '), digits(2), digits(2), fc.option(digits(2)))),
 				fc.constantFrom('', '.123', 'Z', '+02:00', '-0530', '+99:99'),
 			)
-			.map(([y, m, d, time, tail]) =>
-				`${y}-${m}-${d}${time ? `${time[0]}${time[1]}:${time[2]}${time[3] ? `:${time[3]}` : ''}` : ''}${tail}`,
+			.map(
+				([y, m, d, time, tail]) =>
+					`${y}-${m}-${d}${time ? `${time[0]}${time[1]}:${time[2]}${time[3] ? `:${time[3]}` : ''}` : ''}${tail}`,
 			),
 		fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
 		fc.string(),
@@ -273,10 +380,22 @@ describe('parsers, 10,000 cases each', () => {
 	test('date ranges (presets, custom dates, time zones)', () => {
 		const input = fc.record({
 			preset: fc.oneof(
-				fc.constantFrom('custom', 'custom', 'today', 'allTime', 'last7Days', 'thisYear', ...PROTOTYPE_WORDS),
+				fc.constantFrom(
+					'custom',
+					'custom',
+					'today',
+					'allTime',
+					'last7Days',
+					'thisYear',
+					...PROTOTYPE_WORDS,
+				),
 				fc.string(),
 			),
-			timezone: fc.oneof(timeZones, fc.constantFrom('', 'Mars/Olympus', 'utc', ' Europe/Berlin '), fc.string()),
+			timezone: fc.oneof(
+				timeZones,
+				fc.constantFrom('', 'Mars/Olympus', 'utc', ' Europe/Berlin '),
+				fc.string(),
+			),
 			from: dateText,
 			to: dateText,
 		});
@@ -291,13 +410,27 @@ describe('parsers, 10,000 cases each', () => {
 	});
 
 	test('tracker URLs (whatever is pasted into the credential)', () => {
-		const host = fc.oneof(fc.domain(), fc.ipV4(), fc.constantFrom('localhost', 'tracker.example.com'));
+		const host = fc.oneof(
+			fc.domain(),
+			fc.ipV4(),
+			fc.constantFrom('localhost', 'tracker.example.com'),
+		);
 		const decorated = fc
 			.tuple(
 				fc.constantFrom('', 'https://', 'http://', 'HTTPS://'),
 				host,
 				fc.constantFrom('', ':8443'),
-				fc.constantFrom('', '/', '//', '/admin_api/v1', '/admin_api/v1/', '/admin', '/admin/#!/campaigns', '/?x=1', '#top'),
+				fc.constantFrom(
+					'',
+					'/',
+					'//',
+					'/admin_api/v1',
+					'/admin_api/v1/',
+					'/admin',
+					'/admin/#!/campaigns',
+					'/?x=1',
+					'#top',
+				),
 				fc.constantFrom('', ' ', '\t'),
 			)
 			.map(([scheme, h, port, tail, space]) => ({
@@ -308,17 +441,21 @@ describe('parsers, 10,000 cases each', () => {
 			expect(trackerBaseUrl(raw).toLowerCase()).toBe(base.toLowerCase());
 		});
 		// the node refuses what is no web address; what is one is the bare base: no path tail, query or fragment
-		check('tracker URLs (any text)', fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })), (raw) => {
-			const base = trackerBaseUrl(raw);
-			let url: URL;
-			try {
-				url = new URL(base);
-			} catch {
-				return;
-			}
-			expect(['http:', 'https:']).toContain(url.protocol);
-			expect(base).not.toMatch(/[?#]|\/$/);
-		});
+		check(
+			'tracker URLs (any text)',
+			fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })),
+			(raw) => {
+				const base = trackerBaseUrl(raw);
+				let url: URL;
+				try {
+					url = new URL(base);
+				} catch {
+					return;
+				}
+				expect(['http:', 'https:']).toContain(url.protocol);
+				expect(base).not.toMatch(/[?#]|\/$/);
+			},
+		);
 	});
 });
 
@@ -358,10 +495,23 @@ describe('whole workflows: invalid input fails with an n8n error before any requ
 
 	test('Conversion Update: IDs and Conversion Data', async () => {
 		const id = fc.oneof(fc.string(), fc.constantFrom('', ' ', '1.5', '-1', '1e3', '١', '0x1'));
-		const data = fc.oneof(fc.string(), fc.json(), fc.constantFrom('{"click_id":"c1","status":"won"}', '{"click_id":"c1","revenue":-1}', '{"status":"sale"}', '{"click_id":"c1","sub_id_01":"x"}'));
+		const data = fc.oneof(
+			fc.string(),
+			fc.json(),
+			fc.constantFrom(
+				'{"click_id":"c1","status":"won"}',
+				'{"click_id":"c1","revenue":-1}',
+				'{"status":"sale"}',
+				'{"click_id":"c1","sub_id_01":"x"}',
+			),
+		);
 		const invalid = fc
 			.tuple(id, data)
-			.filter(([i, d]) => !/^\d+$/.test(i.trim()) || isInvalid(() => parseConversionData(d, 'Conversion Data', { allowTid: false })));
+			.filter(
+				([i, d]) =>
+					!/^\d+$/.test(i.trim()) ||
+					isInvalid(() => parseConversionData(d, 'Conversion Data', { allowTid: false })),
+			);
 		// the values come from the input item, as bad data does from upstream nodes
 		await checkAsync('workflow: Conversion Update', invalid, async ([id, data]) => {
 			await expectRefusedBeforeAnyRequest(
@@ -397,7 +547,16 @@ describe('whole workflows: invalid input fails with an n8n error before any requ
 
 	test('Conversion Request Process: stored records', async () => {
 		const invalid = fc
-			.oneof(fc.object({ maxDepth: 1 }), fc.record({ request_id: fc.string(), type: fc.string(), request_status: fc.constantFrom('accepted', 'x'), click_id: fc.string(), target_status: fc.string() }))
+			.oneof(
+				fc.object({ maxDepth: 1 }),
+				fc.record({
+					request_id: fc.string(),
+					type: fc.string(),
+					request_status: fc.constantFrom('accepted', 'x'),
+					click_id: fc.string(),
+					target_status: fc.string(),
+				}),
+			)
 			.filter((r) => isInvalid(() => parseRequest(r)));
 		await checkAsync('workflow: Conversion Request Process', invalid, async (record) => {
 			await expectRefusedBeforeAnyRequest(
@@ -411,13 +570,19 @@ describe('whole workflows: invalid input fails with an n8n error before any requ
 		const bounds = { timeout: [1, 600], concurrency: [1, 32], confirmTimeout: [1, 600] } as const;
 		const outside = ([min, max]: readonly [number, number]) =>
 			fc.oneof(
-				fc.double().filter((n) => !(n >= min && n <= max)).map(String),
-				fc.string().filter((t) => !(t.trim() !== '' && Number(t) >= min && Number(t) <= max)).map((t) => JSON.stringify(t)),
+				fc
+					.double()
+					.filter((n) => !(n >= min && n <= max))
+					.map(String),
+				fc
+					.string()
+					.filter((t) => !(t.trim() !== '' && Number(t) >= min && Number(t) <= max))
+					.map((t) => JSON.stringify(t)),
 				fc.constantFrom('NaN', 'null', '[]', '{}', 'true'),
 			);
-		const invalid = fc.constantFrom(...(Object.keys(bounds) as Array<keyof typeof bounds>)).chain((name) =>
-			outside(bounds[name]).map((source) => ({ name, source })),
-		);
+		const invalid = fc
+			.constantFrom(...(Object.keys(bounds) as Array<keyof typeof bounds>))
+			.chain((name) => outside(bounds[name]).map((source) => ({ name, source })));
 		await checkAsync('workflow: option numbers', invalid, async ({ name, source }) => {
 			await expectRefusedBeforeAnyRequest({
 				resource: 'conversion',

@@ -40,15 +40,22 @@ const host = () => new URL(sim.url).host;
 test('the Admin API: refused by default, naming the switch; nothing reaches the tracker', async () => {
 	const { error } = await runKeitaro(sim, getConversion);
 	expect(error?.message).toBe(`The TLS certificate of ${host()} is not trusted`);
-	expect(error?.description).toMatch(/self-signed certificate.*switch on "Ignore SSL Issues" in the Keitaro credential/);
+	expect(error?.description).toMatch(
+		/self-signed certificate.*switch on "Ignore SSL Issues" in the Keitaro credential/,
+	);
 	// the handshake failed: not one HTTP request arrived, and none was tried again
 	expect(sim.requests).toEqual([]);
 });
 
 test('the Admin API and the postback URL: accepted with Ignore SSL Issues', async () => {
-	const { items, error } = await runKeitaro(sim, toSale, { credentials: { ignoreSslIssues: true } });
+	const { items, error } = await runKeitaro(sim, toSale, {
+		credentials: { ignoreSslIssues: true },
+	});
 	expect(error).toBeUndefined();
-	expect(items[0].json).toMatchObject({ success: true, data: { confirmed: true, after: { status: 'sale' } } });
+	expect(items[0].json).toMatchObject({
+		success: true,
+		data: { confirmed: true, after: { status: 'sale' } },
+	});
 	expect(sim.requests.filter((r) => r.path.endsWith('/postback'))).toHaveLength(1);
 	expect(sim.state.conversionsBySubId.get('c1')![0]).toMatchObject({ status: 'sale', revenue: 12 });
 });
@@ -84,7 +91,10 @@ test('the credential test: refused by default, accepted with the switch', async 
 	expect(refused.ok).toBe(false);
 	expect(`${refused.message} ${refused.description ?? ''}`).toMatch(/self[- ]signed certificate/i);
 	expect(sim.requests).toEqual([]);
-	const accepted = await testCredential(new KeitaroApi(), credentialsFor(sim, { ignoreSslIssues: true }));
+	const accepted = await testCredential(
+		new KeitaroApi(),
+		credentialsFor(sim, { ignoreSslIssues: true }),
+	);
 	expect(accepted).toEqual({ ok: true });
 	expect(sim.requests).toHaveLength(1);
 });

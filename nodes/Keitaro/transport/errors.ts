@@ -44,7 +44,9 @@ export function isIncomplete(answer: HttpAnswer, expected?: string): boolean {
 	if (!isSuccess(answer)) return false;
 	if (isWebPage(answer.text)) return true;
 	const text = answer.text.trim();
-	return expected === undefined ? isCutOffJson(text) : text !== expected && expected.startsWith(text);
+	return expected === undefined
+		? isCutOffJson(text)
+		: text !== expected && expected.startsWith(text);
 }
 
 /**

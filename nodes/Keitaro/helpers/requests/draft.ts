@@ -101,7 +101,10 @@ export function draftFromRow(
 			'Use create (a missing conversion), change (an existing one) or leave it empty.',
 		);
 	const conversionIdText = column(row, ['conversion_id']);
-	if (conversionIdText && !(/^\d+$/.test(conversionIdText) && Number.isSafeInteger(Number(conversionIdText)))) {
+	if (
+		conversionIdText &&
+		!(/^\d+$/.test(conversionIdText) && Number.isSafeInteger(Number(conversionIdText)))
+	) {
 		throw new InputError(
 			`Row for ${clickId}: conversion_id "${conversionIdText}" is not a number`,
 			'Use Keitaro’s conversion ID or leave the column empty.',
