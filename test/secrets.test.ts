@@ -382,3 +382,30 @@ test('the masked request shows the header the credential really sent', async () 
 	expect(sim.requests.at(-1)!.headers['api-key']).toBe(API_KEY);
 	expect(credentialsFor(sim).apiKey).toBe(API_KEY);
 });
+
+test('a postback key too short to scrub from text is still masked in the URL path', async () => {
+	const short = new KeitaroSimulator({
+		apiKeys: { [API_KEY]: 'admin' },
+		postbackKey: 'k9',
+		postbackDelayMs: 5,
+	});
+	await short.start();
+	try {
+		addOffer(short.state, { id: 1 });
+		addClick(short.state, { sub_id: 'c1', offer_id: 1 });
+		addConversion(short.state, { conversion_id: 1, sub_id: 'c1', tid: 't1', status: 'lead' });
+		const { items, error } = await runKeitaro(short, {
+			resource: 'conversion',
+			operation: 'update',
+			conversionId: '1',
+			conversionData: '{"click_id":"c1","status":"sale"}',
+		});
+		expect(error).toBeUndefined();
+		expect(short.requests.some((r) => r.path === '/k9/postback')).toBe(true);
+		expect(items[0].json.request).toMatchObject({
+			url: `${short.url}/***/postback?subid=c1&status=sale&payout=0&tid=t1`,
+		});
+	} finally {
+		await short.stop();
+	}
+});
