@@ -405,6 +405,17 @@ test('a postback key too short to scrub from text is still masked in the URL pat
 		expect(items[0].json.request).toMatchObject({
 			url: `${short.url}/***/postback?subid=c1&status=sale&payout=0&tid=t1`,
 		});
+		// not confirmed: the error quotes Keitaro's received-postbacks log, postback URLs included
+		short.postbackDelayMs = 60_000;
+		const late = await runKeitaro(short, {
+			resource: 'conversion',
+			operation: 'update',
+			conversionId: '1',
+			conversionData: '{"click_id":"c1","status":"rejected"}',
+			options: { confirmTimeout: 1 },
+		});
+		expect(late.error?.description).toContain('/***/postback?subid=c1&status=rejected');
+		expect(late.error?.description).not.toContain('/k9/');
 	} finally {
 		await short.stop();
 	}
