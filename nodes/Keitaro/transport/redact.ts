@@ -1,6 +1,9 @@
 const MASK = '***';
 
-/** Secrets shorter than this are scrubbed only from postback URL paths: replacing every "ab" would garble messages. */
+/**
+ * Secrets shorter than this are scrubbed only where they stand as a postback URL's path: replacing
+ * every "ab" in a text would garble it.
+ */
 const MIN_SECRET_LENGTH = 4;
 
 /**
