@@ -16,7 +16,11 @@ import {
 } from '../../nodes/Keitaro/helpers/conversionData';
 import { InputError } from '../../nodes/Keitaro/helpers/errors';
 import { keitaroDateTime, rangeFrom } from '../../nodes/Keitaro/helpers/range';
-import { draftFromRow } from '../../nodes/Keitaro/helpers/requests/draft';
+import {
+	draftFromRow,
+	KNOWN_COLUMNS,
+	REFUSAL_COLUMNS,
+} from '../../nodes/Keitaro/helpers/requests/draft';
 import {
 	parseRequest,
 	parseSubIds,
@@ -216,21 +220,8 @@ describe('parsers, 10,000 cases each', () => {
 			anyValue,
 		);
 		const columns = fc.constantFrom(
-			'subid',
-			'click_id',
-			'sub_id',
-			'payout',
-			'revenue',
-			'tid',
-			'transaction_id',
-			'status',
-			'currency',
-			'reason',
-			'requested_by',
-			'type',
-			'conversion_id',
-			'idempotency_key',
-			'row_number',
+			...KNOWN_COLUMNS,
+			...REFUSAL_COLUMNS,
 			'sub_id_2',
 			'sub_id_0',
 			'sub_id_02',

@@ -36,7 +36,8 @@ function column(row: IDataObject, names: string[]): string {
 	return '';
 }
 
-const KNOWN_COLUMNS = new Set([
+/** The columns Import reads: Keitaro's import columns and the request's own fields. */
+export const KNOWN_COLUMNS = new Set([
 	'subid',
 	'click_id',
 	'sub_id',
