@@ -349,3 +349,18 @@ describe.each(KINDS)('%s at 10%%', (fault) => {
 		);
 	});
 });
+
+test('a batch whose look-ups fail for good still gives every row its item and reason', async () => {
+	const sim = await startSimulator();
+	try {
+		const rows = seedUpdate(sim).slice(0, 3);
+		sim.setFaults({ rate: 1, kinds: ['503'], scope: 'admin' });
+		const verdicts = await bulkUpdate(sim, rows);
+		expect(verdicts.map((v) => [v.clickId, v.processed, v.reason])).toEqual(
+			rows.map((r) => [r.click_id, false, 'Keitaro failed to process the request (503)']),
+		);
+		expect(sim.requests.filter((r) => r.path.endsWith('/postback'))).toEqual([]);
+	} finally {
+		await sim.stop();
+	}
+});
