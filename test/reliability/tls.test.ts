@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * TLS: a tracker with a self-signed certificate (made for the run, see support/tls.ts) is refused
  * by default with a message that names the credential's switch, for the Admin API, the postback
