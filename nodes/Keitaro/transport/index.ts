@@ -9,7 +9,7 @@ import {
 	looksLikeHtml,
 	postbackAnswerError,
 } from './errors';
-import { maskSecret, redact } from './redact';
+import { redact } from './redact';
 import type { KeitaroContext, RequestSummary } from './types';
 import { ADMIN_API_PATH, trackerBaseUrl } from './url';
 
@@ -328,9 +328,7 @@ export async function sendPostback(
 	const timeoutMs = timeoutFor(this);
 	const url = `${connection.trackerUrl}/${encodeURIComponent(connection.postbackKey)}/postback`;
 	const headers: IDataObject = { 'User-Agent': USER_AGENT };
-	// the key is masked in the path whatever its length (redact() leaves very short secrets in text)
-	const shownUrl = `${connection.trackerUrl}/${maskSecret(connection.postbackKey)}/postback`;
-	const summary = summarize(connection, 'GET', withQuery(shownUrl, params), headers);
+	const summary = summarize(connection, 'GET', withQuery(url, params), headers);
 	// Same subid and tid update one conversion in place, so a repeat is harmless. Without a tid the
 	// caller must know (e.g. the conversion exists); a create without one is never sent twice.
 	const idempotent = options.idempotent ?? Boolean(params.tid);
