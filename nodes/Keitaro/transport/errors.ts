@@ -22,7 +22,7 @@ export function looksLikeHtml(answer: HttpAnswer): boolean {
 
 const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status < 300;
 
-/** A body that is a web page. (Keitaro labels even its postback answers text/html, so the body decides.) */
+/** A body that is a web page. Keitaro labels even its postback answers text/html: the body decides. */
 const isWebPage = (text: string) => /^\s*</.test(text);
 
 function isCutOffJson(text: string): boolean {
