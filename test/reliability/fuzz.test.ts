@@ -12,6 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	CONVERSION_STATUSES,
 	parseConversionData,
+	parseConversionId,
 	parseRevenue,
 } from '../../nodes/Keitaro/helpers/conversionData';
 import { InputError } from '../../nodes/Keitaro/helpers/errors';
@@ -188,6 +189,21 @@ describe('parsers, 10,000 cases each', () => {
 			for (const [key, subValue] of Object.entries(value.sub_ids)) {
 				expect(key).toMatch(SUB_ID_KEY);
 				expect(typeof subValue).toBe('string');
+			}
+		});
+	});
+
+	test('conversion IDs (text, numbers, anything an expression gives)', () => {
+		const id = fc.oneof(
+			anyValue,
+			fc.stringMatching(/^\s*\d{1,25}\s*$/),
+			fc.constantFrom('1.5', '-1', '1e3', '٣', '0x1', '007'),
+		);
+		check('conversion IDs', id, (input) => {
+			const result = outcome(() => parseConversionId(input, 'Or find it another way.'));
+			if ('value' in result) {
+				expect(result.value).toMatch(/^\d+$/);
+				expect(Number.isSafeInteger(Number(result.value))).toBe(true);
 			}
 		});
 	});
@@ -500,7 +516,7 @@ describe('whole workflows: invalid input fails with an n8n error before any requ
 			.tuple(id, data)
 			.filter(
 				([i, d]) =>
-					!/^\d+$/.test(i.trim()) ||
+					isInvalid(() => parseConversionId(i, '')) ||
 					isInvalid(() => parseConversionData(d, 'Conversion Data', { allowTid: false })),
 			);
 		// the values come from the input item, as bad data does from upstream nodes

@@ -33,6 +33,27 @@ function text(value: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * A Keitaro conversion ID as the user gave it: a whole number (within the range JavaScript counts
+ * exactly, so it is never rounded to another conversion's ID). `otherWay` says how else to find one.
+ */
+export function parseConversionId(raw: unknown, otherWay: string): string {
+	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!id) {
+		throw new InputError(
+			'Conversion ID is empty',
+			`Enter the Keitaro conversion ID (a whole number, column conversion_id). ${otherWay}`,
+		);
+	}
+	if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
+		throw new InputError(
+			`Conversion ID "${id}" is not a number`,
+			`Keitaro conversion IDs are whole numbers (column conversion_id). ${otherWay}`,
+		);
+	}
+	return id;
+}
+
 export function parseStatus(value: unknown, field: string): ConversionStatus {
 	const status = text(value)?.toLowerCase();
 	if (!status || !(CONVERSION_STATUSES as readonly string[]).includes(status)) {
