@@ -23,6 +23,7 @@ import {
 	KeitaroSimulator,
 } from './simulator';
 import { credentialsFor, runKeitaro } from './support/keitaro';
+import { selfSignedCertificate } from './support/tls';
 
 const API_KEY = 'SECRET-API-KEY-9f8e7d6c5b4a';
 const WRONG_API_KEY = 'WRONG-API-KEY-0a1b2c3d4e5f';
@@ -37,7 +38,8 @@ interface Case {
 	items?: IDataObject[];
 	/** prepare the simulator (scripted answers, faults) */
 	arrange?: (sim: KeitaroSimulator) => void;
-	credentials?: IDataObject;
+	/** credential fields to change; a function when they exist only once the simulators run */
+	credentials?: IDataObject | (() => IDataObject);
 	expectError: boolean;
 }
 
@@ -131,6 +133,16 @@ const CASES: Record<string, Case[]> = {
 			},
 		},
 		{
+			name: 'the postback never answered: sent again, looked up, reported',
+			expectError: true,
+			arrange: (sim) => sim.setFaults({ rate: 1, kinds: ['timeout'], scope: 'postback' }),
+			parameters: {
+				conversionId: '1',
+				conversionData: '{"click_id":"c1","status":"sale"}',
+				options: { timeout: 1, confirmTimeout: 1 },
+			},
+		},
+		{
 			name: 'wrong postback key (Keitaro echoes it)',
 			expectError: true,
 			credentials: { postbackSecret: WRONG_POSTBACK_KEY },
@@ -151,6 +163,12 @@ const CASES: Record<string, Case[]> = {
 	],
 	'conversion.create': [
 		{
+			name: 'TLS: the tracker’s self-signed certificate refused',
+			expectError: true,
+			credentials: () => ({ url: tlsSim.url }),
+			parameters: { conversionData: '{"click_id":"c2","status":"lead","tid":"x1"}' },
+		},
+		{
 			name: 'success',
 			expectError: false,
 			parameters: { conversionData: '{"click_id":"c2","status":"lead","tid":"x1"}' },
@@ -169,6 +187,12 @@ const CASES: Record<string, Case[]> = {
 	],
 	'conversion.get': [
 		{ name: 'success', expectError: false, parameters: { conversionId: '1' } },
+		{
+			name: 'no answer within the Timeout option (retried, then reported)',
+			expectError: true,
+			arrange: (sim) => sim.setFaults({ rate: 1, kinds: ['timeout'], scope: 'admin' }),
+			parameters: { conversionId: '1', options: { timeout: 1 } },
+		},
 		{ name: 'not found', expectError: true, parameters: { conversionId: '999' } },
 		{
 			name: 'Keitaro answer echoing the key',
@@ -511,7 +535,15 @@ const CASES: Record<string, Case[]> = {
 
 const logged: string[] = [];
 let sim: KeitaroSimulator;
-beforeAll(() => {
+/** the same tracker behind a self-signed certificate */
+let tlsSim: KeitaroSimulator;
+beforeAll(async () => {
+	tlsSim = new KeitaroSimulator({
+		apiKeys: { [API_KEY]: 'admin' },
+		postbackKey: POSTBACK_KEY,
+		tls: selfSignedCertificate(),
+	});
+	await tlsSim.start();
 	const capture = (message: string, meta?: object) =>
 		logged.push(`${message} ${JSON.stringify(meta ?? {})}`);
 	LoggerProxy.init({
@@ -535,6 +567,7 @@ beforeEach(async () => {
 	addConversion(sim.state, { conversion_id: 1, sub_id: 'c1', tid: 't1', status: 'lead' });
 });
 afterEach(async () => sim.stop());
+afterAll(async () => tlsSim.stop());
 
 /**
  * Every run of the node in every test is checked for the keys in use (expectNoSecrets in
@@ -570,7 +603,10 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 			sim,
 			{ resource, operation, ...testCase.parameters },
 			{
-				credentials: testCase.credentials,
+				credentials:
+					typeof testCase.credentials === 'function'
+						? testCase.credentials()
+						: testCase.credentials,
 				items: testCase.items,
 				node: mode === 'continue on fail' ? { onError: 'continueRegularOutput' } : {},
 			},
@@ -618,4 +654,42 @@ test('the masked request shows the header the credential really sent', async () 
 	expect(header.items[0].json.request).toMatchObject({ headers: { 'Api-Key': '***' } });
 	expect(sim.requests.at(-1)!.headers['api-key']).toBe(API_KEY);
 	expect(credentialsFor(sim).apiKey).toBe(API_KEY);
+});
+
+test('a postback key too short to scrub from text is still masked in the URL path', async () => {
+	const short = new KeitaroSimulator({
+		apiKeys: { [API_KEY]: 'admin' },
+		postbackKey: 'k9',
+		postbackDelayMs: 5,
+	});
+	await short.start();
+	try {
+		addOffer(short.state, { id: 1 });
+		addClick(short.state, { sub_id: 'c1', offer_id: 1 });
+		addConversion(short.state, { conversion_id: 1, sub_id: 'c1', tid: 't1', status: 'lead' });
+		const { items, error } = await runKeitaro(short, {
+			resource: 'conversion',
+			operation: 'update',
+			conversionId: '1',
+			conversionData: '{"click_id":"c1","status":"sale"}',
+		});
+		expect(error).toBeUndefined();
+		expect(short.requests.some((r) => r.path === '/k9/postback')).toBe(true);
+		expect(items[0].json.request).toMatchObject({
+			url: `${short.url}/***/postback?subid=c1&status=sale&payout=0&tid=t1`,
+		});
+		// not confirmed: the error quotes Keitaro's received-postbacks log, postback URLs included
+		short.postbackDelayMs = 60_000;
+		const late = await runKeitaro(short, {
+			resource: 'conversion',
+			operation: 'update',
+			conversionId: '1',
+			conversionData: '{"click_id":"c1","status":"rejected"}',
+			options: { confirmTimeout: 1 },
+		});
+		expect(late.error?.description).toContain('/***/postback?subid=c1&status=rejected');
+		expect(late.error?.description).not.toContain('/k9/');
+	} finally {
+		await short.stop();
+	}
 });

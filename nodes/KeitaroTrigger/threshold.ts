@@ -34,7 +34,7 @@ function reportRequest(this: IPollFunctions, metric: string): IDataObject {
 	}
 	const grouping = GROUPINGS[this.getNodeParameter('groupBy', 'campaign') as string] ?? [];
 	return {
-		range: { interval: INTERVALS[preset] ?? 'today', timezone },
+		range: { interval: INTERVALS.get(preset) ?? 'today', timezone },
 		// the 2022 spec's names and the newer builds' names (api-notes §5.1)
 		grouping,
 		metrics: [metric],

@@ -265,6 +265,19 @@ export interface LogEntry {
 	message: string;
 }
 
+/**
+ * What one applied postback did: the tests' ledger of changes, read to prove that no conversion
+ * was created or changed twice (whatever the node reported).
+ */
+export interface AppliedPostback {
+	jid: string;
+	sub_id: string;
+	tid: string;
+	conversion_id: number;
+	/** created a conversion, changed an existing one's status or revenue, or repeated what it had */
+	effect: 'created' | 'changed' | 'unchanged';
+}
+
 export const LOG_TYPES = ['system', 'traffic', 'postbacks', 'ssl', 'sent_postbacks'] as const;
 export type LogType = (typeof LOG_TYPES)[number];
 
@@ -289,6 +302,7 @@ export interface SimulatorState {
 	conversions: Conversion[];
 	conversionsBySubId: Map<string, Conversion[]>;
 	logs: Record<LogType, LogEntry[]>;
+	applied: AppliedPostback[];
 	nextIds: Record<'campaign' | 'offer' | 'group' | 'click' | 'conversion' | 'job', number> &
 		Partial<Record<TrafficIdKind, number>>;
 	streams: Stream[];
@@ -334,6 +348,7 @@ export function emptyState(): SimulatorState {
 		conversions: [],
 		conversionsBySubId: new Map(),
 		logs: { system: [], traffic: [], postbacks: [], ssl: [], sent_postbacks: [] },
+		applied: [],
 		nextIds: { campaign: 1, offer: 1, group: 1, click: 1, conversion: 1, job: 1 },
 		streams: [],
 		streamEvents: [],

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS } from '../descriptions/options';
+import { concurrencyOption, timeoutOption } from '../descriptions/options';
 import { forEachLimited } from '../helpers/concurrency';
+import { optionNumber } from '../helpers/options';
 import { setRequestTimeout } from '../transport';
 import * as affiliateNetwork from './affiliateNetwork';
 import * as campaign from './campaign';
@@ -22,7 +23,13 @@ import * as statistics from './statistics';
 import * as stream from './stream';
 import * as trafficSource from './trafficSource';
 import * as user from './user';
-import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
+import type {
+	BatchOperation,
+	BatchOutcome,
+	ItemOperation,
+	KeitaroOperation,
+	KeitaroType,
+} from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 	switch (type.resource) {
@@ -128,6 +135,22 @@ async function eachItem(
 }
 
 /**
+ * Runs a batch operation over all items. When the batch fails as a whole (Keitaro unreachable for
+ * its look-ups), every item fails with that reason, so Continue On Fail still yields one item each.
+ */
+async function eachBatch(
+	this: IExecuteFunctions,
+	operation: BatchOperation,
+	itemCount: number,
+): Promise<BatchOutcome[]> {
+	try {
+		return await operation.executeBatch.call(this, itemCount);
+	} catch (error) {
+		return Array.from({ length: itemCount }, (_, i) => ({ items: [i], error: error as Error }));
+	}
+}
+
+/**
  * Runs the chosen operation over the input items (item operations a few at a time, the Concurrency
  * option; batch operations all at once) and wraps each result as
  * `{success, resource, operation, request, data}`, or only the data with Data Only (or when the
@@ -146,16 +169,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	const concurrency =
-		Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1;
-	const timeoutSeconds = Number(
-		this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS),
-	);
-	setRequestTimeout(this, (timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000);
+	const concurrency = optionNumber.call(this, 0, concurrencyOption);
+	setRequestTimeout(this, optionNumber.call(this, 0, timeoutOption) * 1000);
 
 	const outcomes =
 		'executeBatch' in module
-			? await module.executeBatch.call(this, itemCount)
+			? await eachBatch.call(this, module, itemCount)
 			: await eachItem.call(this, module, itemCount, concurrency);
 	const outputs: INodeExecutionData[][] = Array.from(
 		{ length: 'executeBatch' in module ? (module.outputNames?.length ?? 1) : 1 },

@@ -2,12 +2,19 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { HttpAnswer } from './errors';
-import { adminApiAnswerError, connectionError, looksLikeHtml, postbackAnswerError } from './errors';
+import {
+	adminApiAnswerError,
+	connectionError,
+	isIncomplete,
+	looksLikeHtml,
+	postbackAnswerError,
+} from './errors';
 import { redact } from './redact';
 import type { KeitaroContext, RequestSummary } from './types';
 import { ADMIN_API_PATH, trackerBaseUrl } from './url';
 
 export type { KeitaroContext, RequestSummary } from './types';
+export { mayHaveArrived } from './errors';
 
 const CREDENTIAL = 'keitaroApi';
 const USER_AGENT = 'n8n-nodes-keitaro-tracker';
@@ -155,8 +162,9 @@ type Sender = () => Promise<{ body: unknown; headers: IDataObject; statusCode: n
 
 /**
  * Sends once, then again with exponential backoff and jitter while the failure is transient and a
- * repeat is harmless. A 429 means the request was not processed, so it is retried even when not
- * idempotent, after Keitaro's Retry-After.
+ * repeat is harmless: a network error, a 5xx, or an incomplete answer (see `isIncomplete`, with the
+ * text a postback expects). A 429 means the request was not processed, so it is retried even when
+ * not idempotent, after Keitaro's Retry-After.
  */
 async function sendWithRetries(
 	this: KeitaroContext,
@@ -166,6 +174,8 @@ async function sendWithRetries(
 		timeoutMs: number;
 		connection: KeitaroConnection;
 		request: RequestSummary;
+		/** the postback's expected answer text; none for the Admin API's JSON */
+		expected?: string;
 	},
 ): Promise<RawAnswer> {
 	for (let attempt = 0; ; attempt++) {
@@ -186,7 +196,8 @@ async function sendWithRetries(
 		}
 		const transient = answer
 			? answer.status === 429 ||
-				(options.idempotent && (RETRY_STATUSES.has(answer.status) || isCutOff(answer)))
+				(options.idempotent &&
+					(RETRY_STATUSES.has(answer.status) || isIncomplete(answer, options.expected)))
 			: options.idempotent && RETRY_CODES.has(code);
 		if (!transient || attempt >= MAX_RETRIES) {
 			if (answer) return answer;
@@ -199,17 +210,6 @@ async function sendWithRetries(
 			);
 		}
 		await sleep((answer && retryAfterMs(answer.headers)) ?? backoffMs(attempt));
-	}
-}
-
-/** A 2xx answer that starts as JSON but does not parse: the connection dropped mid-answer. */
-function isCutOff(answer: HttpAnswer): boolean {
-	if (answer.status < 200 || answer.status >= 300 || !/^\s*[[{]/.test(answer.text)) return false;
-	try {
-		JSON.parse(answer.text);
-		return false;
-	} catch {
-		return true;
 	}
 }
 
@@ -340,6 +340,7 @@ export async function sendPostback(
 	// Same subid and tid update one conversion in place, so a repeat is harmless. Without a tid the
 	// caller must know (e.g. the conversion exists); a create without one is never sent twice.
 	const idempotent = options.idempotent ?? Boolean(params.tid);
+	const expected = typeof params.return === 'string' && params.return ? params.return : 'Success';
 	const answer = await sendWithRetries.call(
 		this,
 		async () =>
@@ -354,12 +355,11 @@ export async function sendPostback(
 				timeout: timeoutMs,
 				skipSslCertificateValidation: connection.ignoreSslIssues,
 			}),
-		{ idempotent, timeoutMs, connection, request: summary },
+		{ idempotent, timeoutMs, connection, request: summary, expected },
 	);
 	const text = redact(answer.text.trim(), connection.secrets);
-	const expected = typeof params.return === 'string' && params.return ? params.return : 'Success';
 	if (answer.status >= 200 && answer.status < 300 && text === expected) {
 		return { answer: text, request: summary };
 	}
-	throw postbackAnswerError(this.getNode(), { ...answer, text }, summary);
+	throw postbackAnswerError(this.getNode(), { ...answer, text }, summary, expected);
 }
