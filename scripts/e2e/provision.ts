@@ -200,3 +200,17 @@ function isAlive(pid: number): boolean {
 		return false;
 	}
 }
+
+// `npm run e2e:install`: only the install, so CI can start it early, beside the unit tests
+if (require.main === module) {
+	provision(console.log).then(
+		(toolchain) =>
+			console.log(
+				`${toolchain.installed ? 'installed' : 'reused'} Node 24 and n8n in ${CACHE_DIR}`,
+			),
+		(error: Error) => {
+			console.error(`the end-to-end install failed: ${error.message}`);
+			process.exit(1);
+		},
+	);
+}
