@@ -7,9 +7,10 @@
  * The run is read back from the execution n8n stored (GET /rest/executions/:id; its data is
  * `flatted` text), then checked like a CLI run, and the Data Table's rows are read through the API.
  *
- * Timing: activating the polling trigger runs its first poll at once (n8n's activation test),
- * which sets the baseline; the change comes after it and shows on the next full minute, so that
- * wait (up to ~60 s) overlaps with the webhook and form examples.
+ * Timing: n8n runs the polling trigger's first poll (its activation test) a moment after the
+ * activate call returns; that poll sets the baseline, so the change is made only once the
+ * simulator has seen it. The change shows on the next full minute, so that wait (up to ~60 s)
+ * overlaps with the webhook and form examples.
  */
 import type { IDataObject, IRun, IWorkflowBase } from 'n8n-workflow';
 
@@ -66,7 +67,9 @@ const EXECUTION_TIMEOUT_MS = 60_000;
 /** How long an activated workflow's production webhook may answer 404 "not registered". */
 const WEBHOOK_READY_MS = 20_000;
 /** The polling trigger fires on the next full minute after the change; with slack for a busy machine. */
-const POLL_TIMEOUT_MS = 100_000;
+const POLL_TIMEOUT_MS = 90_000;
+/** n8n runs the trigger's first poll right after the activate call returns (measured: ~1 s). */
+const ACTIVATION_POLL_MS = 30_000;
 
 /** `flatted` (what n8n stores execution data as): a JSON array whose string values are indexes. */
 export function parseFlatted(text: string): unknown {
@@ -239,16 +242,31 @@ export class ServerExamples {
 		// 1. the polling trigger: activated (its first poll sets the baseline), then a lead becomes a sale
 		const notify = workflowOf(notifyFile);
 		const notifyStarted = Date.now();
+		let changedAt = 0;
 		await attempt(notifyFile, async () => {
+			const reads = () => this.sim.requestsTo('/admin_api/v1/conversions/log').length;
+			const readsBefore = reads();
 			await this.activate(notify.id!);
+			// n8n answers the activate call before the trigger's first poll: wait for that poll's two
+			// reads (Keitaro's clock, then the window it remembers as seen), else the change below
+			// would be part of the baseline and never announced
+			await waitFor(
+				async () => (reads() >= readsBefore + 2 ? true : undefined),
+				ACTIVATION_POLL_MS,
+				() =>
+					`the Keitaro Trigger did not poll within ${ACTIVATION_POLL_MS / 1000} s of its activation`,
+				100,
+			);
+			await new Promise((resolve) => setTimeout(resolve, 500));
 			const { subid, status, payout, tid } = SERVER_INPUT.leadToSale;
 			const response = await fetch(
 				`${this.sim.url}/${this.sim.postbackKey}/postback?subid=${subid}&status=${status}&payout=${payout}&tid=${tid}`,
 			);
 			if (!response.ok) throw new Error(`the simulator refused the postback: ${response.status}`);
 			this.sim.flushPostbacks();
+			changedAt = Date.now();
 			this.log(
-				`activated; ${subid} moved lead → sale in the simulator, waiting for the trigger's next minute tick`,
+				`activated, first poll done in ${((changedAt - notifyStarted) / 1000).toFixed(1)} s; ${subid} moved lead → sale in the simulator, waiting for the trigger's next minute tick`,
 			);
 		});
 
@@ -310,7 +328,7 @@ export class ServerExamples {
 
 		// 1, continued: the minute tick's execution announces the sale, once
 		await attempt(notifyFile, async () => {
-			const remaining = Math.max(POLL_TIMEOUT_MS - (Date.now() - notifyStarted), 5_000);
+			const remaining = Math.max(POLL_TIMEOUT_MS - (Date.now() - changedAt), 5_000);
 			const [execution] = await this.waitForExecutions(
 				notify.id!,
 				1,
