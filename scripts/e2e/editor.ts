@@ -118,8 +118,29 @@ async function checkNodesPanel(
 	await keitaroItem.click();
 	const expected = keitaroUi().actions;
 	const items = page.getByTestId('node-creator-item-name');
-	await items.filter({ hasText: expected[0] }).first().waitFor();
-	const shown = await items.allInnerTexts();
+	const firstAction = items.filter({ hasText: expected[0] }).first();
+	// in a workflow without a trigger, n8n opens the node's Triggers and folds its Actions
+	const shownAtOnce = await firstAction
+		.waitFor({ timeout: 5_000 })
+		.then(() => true)
+		.catch(() => false);
+	if (!shownAtOnce)
+		await page
+			.getByTestId('node-creator-category-item')
+			.filter({ hasText: /^Actions \(\d+\)$/ })
+			.click();
+	await firstAction.waitFor();
+	// the panel renders a long list as it scrolls: read it while scrolling to its end
+	const seen = new Set<string>();
+	for (let round = 0; round < 60; round++) {
+		const before = seen.size;
+		(await items.allInnerTexts()).forEach((text) => seen.add(text));
+		if (round > 0 && seen.size === before) break;
+		await items.last().scrollIntoViewIfNeeded();
+		await page.waitForTimeout(150);
+	}
+	const shown = [...seen];
+	await firstAction.scrollIntoViewIfNeeded();
 	const missing = expected.filter((action) => !shown.includes(action));
 	if (missing.length)
 		throw new Error(

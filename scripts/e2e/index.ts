@@ -4,9 +4,11 @@
  *
  *   install   Node 24 + n8n from the npm registry into the cache (reused on later runs)
  *   import    the Keitaro credential (pointing at the simulator) and every workflow of examples/
- *   run       each example with `n8n execute`, against a fresh simulator; checks its result
+ *   run       each Manual Trigger example with `n8n execute`, against a fresh simulator; checks it
  *   start     `n8n start` on a loopback port
  *   server    node types under the package name, the AI-tool variant, the credential test
+ *   examples  the trigger, webhook and form examples, activated on the server and started from
+ *             outside (scripts/e2e/server-examples.ts); checks their executions and the Data Table
  *   editor    Chromium: nodes panel search (English and Russian), dropdowns, credential form
  *
  * Options: --screenshots <dir> (default .tmp/e2e; `docs/images` refreshes the README's pictures).
@@ -21,10 +23,11 @@ import type { IRun } from 'n8n-workflow';
 import { KeitaroSimulator, seedDemo } from '../../test/simulator';
 import { EXAMPLES_DIR, loadExamples } from '../../test/support/examples';
 import { checkEditor } from './editor';
-import { cannotExecute, checkCoverage, checkRun, EXPECTATIONS } from './examples';
+import { checkCoverage, checkModes, checkRun, EXPECTATIONS } from './examples';
 import { n8nCli, N8nApi, PACKAGE_ROOT, prepareN8n, removeN8n, startN8n } from './n8n';
 import { freePort, stop, stopAll } from './processes';
 import { CACHE_DIR, provision } from './provision';
+import { ServerExamples } from './server-examples';
 import { checkCredentialTest, checkNodeTypes, type StoredCredential } from './server-checks';
 
 /** The whole run, install included, must end within this (the CI budget is 30 minutes). */
@@ -81,10 +84,8 @@ async function main(): Promise<void> {
 	const screenshotDir = join(PACKAGE_ROOT, option('screenshots', '.tmp/e2e'));
 	const examples = loadExamples();
 	checkCoverage(examples.map((e) => e.file));
-	for (const { file, workflow } of examples) {
-		const reason = cannotExecute(workflow);
-		if (reason) throw new Error(`examples/${file} cannot be run from the CLI: ${reason}`);
-	}
+	checkModes(examples);
+	const cliExamples = examples.filter((e) => EXPECTATIONS[e.file].mode === 'cli');
 
 	// fresh keys per run: the check that they never appear in output cannot pass by accident
 	const apiKey = `e2e-api-${randomBytes(12).toString('hex')}`;
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
 	});
 
 	await step('run', async () => {
-		for (const { file, workflow } of examples) {
+		for (const { file, workflow } of cliExamples) {
 			const sim = await startSimulator(simPort, apiKey, postbackKey);
 			try {
 				const started = Date.now();
@@ -133,9 +134,12 @@ async function main(): Promise<void> {
 					`--id=${workflow.id}`,
 					'--rawOutput',
 				]);
-				const summary = checkRun(workflow, parseRun(stdout), stdout + stderr, secrets);
+				const run = parseRun(stdout);
+				const expectation = EXPECTATIONS[file];
+				const summary = checkRun(workflow, run, stdout + stderr, secrets, expectation.notRun);
+				expectation.output?.(run);
 				await sim.idle();
-				EXPECTATIONS[file].effect(sim);
+				expectation.effect?.(sim, []);
 				log(
 					`PASS examples/${file} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}; the simulator holds the expected result`,
 				);
@@ -156,6 +160,11 @@ async function main(): Promise<void> {
 		await api.setUpOwner();
 		log(await checkNodeTypes(api));
 		log(await checkCredentialTest(api, credential));
+	});
+
+	await step('examples', async () => {
+		// the server examples share this simulator; the credential test above only read from it
+		await new ServerExamples(api, n8n.baseUrl, sim, secrets, log).runAll(examples);
 	});
 
 	await step('editor', async () => {
