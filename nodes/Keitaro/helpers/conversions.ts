@@ -49,13 +49,14 @@ const NUMERIC_COLUMNS = new Set([
 	'sale_period',
 ]);
 
+/** Turns the numeric columns of a row just parsed from Keitaro's answer into numbers, in place. */
 export function normaliseRow(row: IDataObject): IDataObject {
-	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(row)) {
-		const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-		out[key] = NUMERIC_COLUMNS.has(key) && Number.isFinite(n) ? n : value;
+		if (!NUMERIC_COLUMNS.has(key) || typeof value !== 'string' || value.trim() === '') continue;
+		const n = Number(value);
+		if (Number.isFinite(n)) row[key] = n;
 	}
-	return out;
+	return row;
 }
 
 export interface KeitaroFilter extends IDataObject {

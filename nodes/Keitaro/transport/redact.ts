@@ -16,7 +16,7 @@ export function redact(text: string, secrets: string[]): string {
 			encodeURIComponent(secret),
 			JSON.stringify(secret).slice(1, -1),
 		])) {
-			out = out.split(form).join(MASK);
+			if (out.includes(form)) out = out.split(form).join(MASK);
 		}
 	}
 	return out;
