@@ -36,10 +36,15 @@ export interface Measurement {
 	requests: number;
 	postbacks: number;
 	outputItems: number;
+	/** how often the Keitaro credential was read (in n8n: a database read and a decryption) */
+	credentialReads: number;
 	/** peak resident set of the process, and its growth over the state before the run */
 	peakRssMb: number;
 	rssGrowthMb: number;
-	/** V8 heap: highest sample (every 5 ms) and what stays after a full GC while the output is kept */
+	/**
+	 * V8 heap: the highest sample (every 5 ms, with garbage V8 has not collected yet; with liveHeap,
+	 * after a full GC every 20 ms) and what stays after a full GC while the output is kept
+	 */
 	heapPeakGrowthMb: number;
 	heapRetainedMb: number;
 	check: string;
@@ -81,10 +86,12 @@ async function check(
 }
 
 async function main() {
-	const { variant, tracker, settings } = JSON.parse(process.argv[2]) as {
+	const { variant, tracker, settings, liveHeap } = JSON.parse(process.argv[2]) as {
 		variant: Variant;
 		tracker: Tracker;
 		settings: Settings;
+		/** sample the heap after a full GC, every 20 ms: live memory only; slows the run down */
+		liveHeap?: boolean;
 	};
 	await v.warmUp(tracker);
 	const gc = (globalThis as { gc?: () => void }).gc;
@@ -93,9 +100,14 @@ async function main() {
 	const heapBefore = process.memoryUsage().heapUsed;
 	const rssBefore = process.memoryUsage.rss();
 	let heapPeak = heapBefore;
-	const sampler = setInterval(() => {
-		heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-	}, 5);
+	const sampler = setInterval(
+		() => {
+			if (liveHeap) gc();
+			heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+		},
+		liveHeap ? 20 : 5,
+	);
+	const readsBefore = v.credentialReads;
 	const cpuBefore = process.cpuUsage();
 	const run = await VARIANTS[variant](tracker, settings);
 	const cpu = process.cpuUsage(cpuBefore);
@@ -113,6 +125,7 @@ async function main() {
 		cpuMs: Math.round((cpu.user + cpu.system) / 1000),
 		requests: count,
 		postbacks,
+		credentialReads: v.credentialReads - readsBefore,
 		outputItems: run.outputItems,
 		peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
 		rssGrowthMb: mb(process.resourceUsage().maxRSS * 1024 - rssBefore),

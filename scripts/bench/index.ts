@@ -7,6 +7,7 @@
  *   npm run bench                          # S1–S4 at 2 ms and 20 ms, full sizes
  *   npm run bench -- --quick               # a tenth of the sizes, 0 and 2 ms (a minute or two)
  *   npm run bench -- --only S1 --latency 0,2 --concurrency 8 --repeat 3
+ *   npm run bench -- --only S2 --dist /tmp/dist-before   # another build of the package
  *
  * Prints a table per scenario and latency (ratios to the scenario's plain loop) and writes every
  * measurement to .tmp/bench-results.json. No thresholds: the figures go to BENCHMARKS.md.
@@ -15,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import type { Measurement, Variant } from './client';
 import type { Scenario } from './simulator';
@@ -32,6 +33,8 @@ const latencies = (arg('latency') ?? (quick ? '0,2' : '2,20')).split(',').map(Nu
 const only = arg('only')?.split(',');
 const repeat = Number(arg('repeat') ?? 1);
 const concurrency = Number(arg('concurrency') ?? 4);
+const distDir = arg('dist');
+if (distDir) process.env.BENCH_DIST = resolve(distDir);
 const SIZES: Record<Scenario, number> = { S1: 10_000, S2: 100_000, S3: 10_000, S4: 10_000 };
 
 interface Plan {
@@ -100,10 +103,13 @@ function startProcess(args: string[]) {
 	return { child, firstJson };
 }
 
-async function measure(
-	plan: Plan,
-	latencyMs: number,
-): Promise<Measurement & { loadBefore: number; loadAfter: number }> {
+type Result = Measurement & {
+	loadBefore: number;
+	loadAfter: number;
+	heapLivePeakGrowthMb?: number;
+};
+
+async function measure(plan: Plan, latencyMs: number, liveHeap = false): Promise<Result> {
 	// S4 is the node's own cost: no latency at all
 	const latency = plan.scenario === 'S4' ? 0 : latencyMs;
 	const simulator = startProcess([
@@ -126,7 +132,7 @@ async function measure(
 			'--import',
 			'tsx',
 			'scripts/bench/client.ts',
-			JSON.stringify({ variant: plan.variant, tracker, settings: plan.settings }),
+			JSON.stringify({ variant: plan.variant, tracker, settings: plan.settings, liveHeap }),
 		]);
 		const result = (await client.firstJson) as Measurement;
 		return { ...result, loadBefore, loadAfter: os.loadavg()[0] };
@@ -138,12 +144,10 @@ async function measure(
 const median = <T>(list: T[], by: (x: T) => number) =>
 	[...list].sort((a, b) => by(a) - by(b))[Math.floor(list.length / 2)];
 
-function table(
-	rows: Array<{ plan: Plan; m: Measurement & { loadBefore: number; loadAfter: number } }>,
-): string {
+function table(rows: Array<{ plan: Plan; m: Result }>): string {
 	const base = rows.find((r) => r.plan.baseline)?.m;
 	const head =
-		'| variant | time ms | ratio | CPU ms | requests | req/s | peak RSS MB | RSS growth MB | heap peak growth MB | heap retained MB | load 1 min | check |';
+		'| variant | time ms | ratio | CPU ms | requests | req/s | credential reads | peak RSS MB | RSS growth MB | heap peak growth MB | live heap peak growth MB | heap retained MB | load 1 min | check |';
 	const lines = rows.map(({ plan, m }) =>
 		[
 			plan.label,
@@ -152,9 +156,11 @@ function table(
 			m.cpuMs,
 			`${m.requests} (${m.postbacks} postbacks)`,
 			Math.round(m.requests / (m.ms / 1000)),
+			m.credentialReads,
 			m.peakRssMb,
 			m.rssGrowthMb,
 			m.heapPeakGrowthMb,
+			m.heapLivePeakGrowthMb ?? '',
 			m.heapRetainedMb,
 			`${m.loadBefore.toFixed(2)}→${m.loadAfter.toFixed(2)}`,
 			m.check,
@@ -169,10 +175,10 @@ async function main() {
 		latencyMs: number;
 		scenario: Scenario;
 		plan: Plan;
-		m: Awaited<ReturnType<typeof measure>>;
+		m: Result;
 	}> = [];
 	console.log(
-		`# bench ${started.toISOString()} — node ${process.version}, ${os.cpus().length}× ${os.cpus()[0]?.model}, load ${os
+		`# bench ${started.toISOString()}${distDir ? ` — package from ${distDir}` : ''} — node ${process.version}, ${os.cpus().length}× ${os.cpus()[0]?.model}, load ${os
 			.loadavg()
 			.map((l) => l.toFixed(2))
 			.join(
@@ -183,11 +189,14 @@ async function main() {
 	const scenarios = [...new Set(all.map((p) => p.scenario))];
 	for (const scenario of scenarios) {
 		for (const latencyMs of scenario === 'S4' ? [0] : latencies) {
-			const rows: Array<{ plan: Plan; m: Awaited<ReturnType<typeof measure>> }> = [];
+			const rows: Array<{ plan: Plan; m: Result }> = [];
 			for (const plan of all.filter((p) => p.scenario === scenario)) {
 				const runs = [];
 				for (let n = 0; n < repeat; n++) runs.push(await measure(plan, latencyMs));
 				const m = median(runs, (r) => r.ms);
+				// S2 is about memory: a second run samples the live heap (a full GC every 20 ms)
+				if (scenario === 'S2')
+					m.heapLivePeakGrowthMb = (await measure(plan, latencyMs, true)).heapPeakGrowthMb;
 				rows.push({ plan, m });
 				results.push({ latencyMs, scenario, plan, m });
 				process.stderr.write(
