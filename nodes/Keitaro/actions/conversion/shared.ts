@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { concurrencyOption, confirmTimeoutOption } from '../../descriptions/options';
+import { confirmTimeoutOption, postbackConcurrencyOption } from '../../descriptions/options';
 import { postbackLogFor } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
 import type { RequestSummary } from '../../transport';
@@ -12,7 +12,7 @@ export function batchSettings(this: IExecuteFunctions): {
 } {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		concurrency: Number(options.concurrency ?? concurrencyOption.default) || 1,
+		concurrency: Number(options.concurrency ?? postbackConcurrencyOption.default) || 1,
 		confirmTimeoutMs:
 			options.confirm === false
 				? undefined

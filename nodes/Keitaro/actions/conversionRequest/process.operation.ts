@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
-import { concurrencyOption, confirmTimeoutOption, timeoutOption } from '../../descriptions/options';
+import {
+	confirmTimeoutOption,
+	postbackConcurrencyOption,
+	timeoutOption,
+} from '../../descriptions/options';
 import { recordOutcome } from '../../helpers/requests/batch';
 import { checkAll } from '../../helpers/requests/checkAll';
 import { processRequests } from '../../helpers/requests/process';
@@ -18,7 +22,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...checkRuleOptions, concurrencyOption, confirmTimeoutOption, timeoutOption],
+		options: [...checkRuleOptions, postbackConcurrencyOption, confirmTimeoutOption, timeoutOption],
 	},
 ];
 
@@ -48,7 +52,7 @@ export async function executeBatch(
 		entries.map((e) => e.request),
 		checked,
 		{
-			concurrency: Number(options.concurrency ?? concurrencyOption.default) || 1,
+			concurrency: Number(options.concurrency ?? postbackConcurrencyOption.default) || 1,
 			confirmTimeoutMs: Number(options.confirmTimeout ?? confirmTimeoutOption.default) * 1000,
 		},
 	);
