@@ -107,7 +107,7 @@ async function main() {
 		},
 		liveHeap ? 20 : 5,
 	);
-	const readsBefore = v.credentialReads;
+	const readsBefore = v.credentialReads();
 	const cpuBefore = process.cpuUsage();
 	const run = await VARIANTS[variant](tracker, settings);
 	const cpu = process.cpuUsage(cpuBefore);
@@ -125,7 +125,7 @@ async function main() {
 		cpuMs: Math.round((cpu.user + cpu.system) / 1000),
 		requests: count,
 		postbacks,
-		credentialReads: v.credentialReads - readsBefore,
+		credentialReads: v.credentialReads() - readsBefore,
 		outputItems: run.outputItems,
 		peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
 		rssGrowthMb: mb(process.resourceUsage().maxRSS * 1024 - rssBefore),
