@@ -377,7 +377,7 @@ export const keitaroUpdate = (tracker: Tracker, s: Settings, confirm: boolean) =
 export const httpRequestNode = (tracker: Tracker, s: Settings) =>
 	runWorkflow(tracker, updateItems(s.size), {
 		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
+		typeVersion: 4.5,
 		parameters: {
 			url: `${tracker.url}/${tracker.postbackKey}/postback`,
 			sendQuery: true,
