@@ -12,12 +12,19 @@ import type { IDataObject, INodeType } from 'n8n-workflow';
 import { KeitaroSimulator, seedDemo } from '../test/simulator';
 import { loadExamples, runExample, runsInProcess } from '../test/support/examples';
 import { KEITARO_TYPE } from '../test/support/keitaro';
+import { KEITARO_TRIGGER_TYPE } from '../test/support/trigger';
 
 const { Keitaro } = require(
 	join(__dirname, '..', 'dist', 'nodes', 'Keitaro', 'Keitaro.node.js'),
 ) as {
 	Keitaro: new () => INodeType;
 };
+const { KeitaroTrigger } = require(
+	join(__dirname, '..', 'dist', 'nodes', 'KeitaroTrigger', 'KeitaroTrigger.node.js'),
+) as {
+	KeitaroTrigger: new () => INodeType;
+};
+const PACKAGE_TYPES = [KEITARO_TYPE, KEITARO_TRIGGER_TYPE];
 
 function describe(json: IDataObject): string {
 	if (json.success === false) {
@@ -44,6 +51,9 @@ function describe(json: IDataObject): string {
 	if (data.accounted_for !== undefined) {
 		return `summary of ${String(data.total)} rows: processed ${String(data.processed)}, rejected ${String(data.rejected)}, failed ${String(data.failed)}, open ${String(data.open)}; reasons ${JSON.stringify(data.by_reason)}; every row accounted for: ${String(data.accounted_for)}`;
 	}
+	if (data.previous_status && data.status) {
+		return `conversion ${String(data.conversion_id)} (click ${String(data.sub_id)}, tid ${String(data.tid || '-')}): ${String(data.previous_status)} → ${String(data.status)}, revenue ${String(data.revenue)}`;
+	}
 	return JSON.stringify(data).slice(0, 160);
 }
 
@@ -62,12 +72,15 @@ async function main(): Promise<void> {
 		seedDemo(sim.state, sim.now());
 		await sim.start();
 		const started = Date.now();
-		const run = await runExample(example, sim, { [KEITARO_TYPE]: new Keitaro() });
+		const run = await runExample(example, sim, {
+			[KEITARO_TYPE]: new Keitaro(),
+			[KEITARO_TRIGGER_TYPE]: new KeitaroTrigger(),
+		});
 		const error = run.data.resultData.error;
 		console.log(
 			`▶ ${example.workflow.name}  [examples/${example.file}]  ${run.status} in ${Date.now() - started} ms`,
 		);
-		for (const node of example.workflow.nodes.filter((n) => n.type === KEITARO_TYPE)) {
+		for (const node of example.workflow.nodes.filter((n) => PACKAGE_TYPES.includes(n.type))) {
 			const outputs = run.data.resultData.runData[node.name]?.[0]?.data?.main ?? [];
 			outputs.forEach((items, output) => {
 				const label = outputs.length > 1 ? ` (output ${output + 1})` : '';

@@ -1,10 +1,14 @@
+import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
+import type { IDataObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
+import { KeitaroTrigger } from '../nodes/KeitaroTrigger/KeitaroTrigger.node';
 import { seedDemo, type KeitaroSimulator } from './simulator';
 import { coreDescription, nodeOutput } from './support/engine';
 import { loadExamples, runExample } from './support/examples';
 import { KEITARO_TYPE, startSimulator } from './support/keitaro';
+import { KEITARO_TRIGGER_TYPE, TriggerUnderTest } from './support/trigger';
 
 const examples = loadExamples();
 let sim: KeitaroSimulator;
@@ -14,10 +18,25 @@ beforeEach(async () => {
 });
 afterEach(async () => sim.stop());
 
+/** A package node's description as n8n's loader serves it: a polling trigger gains Poll Times. */
+const served = ({ description }: INodeType): INodeTypeDescription => ({
+	...description,
+	properties: [...(description.polling ? commonPollingParameters : []), ...description.properties],
+});
+const PACKAGE_NODES: Record<string, INodeTypeDescription> = {
+	[KEITARO_TYPE]: served(new Keitaro()),
+	[KEITARO_TRIGGER_TYPE]: served(new KeitaroTrigger()),
+};
+
 const conversion = (subId: string) => sim.state.conversionsBySubId.get(subId)![0];
-const run = async (file: string) => {
+const run = async (file: string, emitted?: IDataObject[]) => {
 	const example = examples.find((e) => e.file === file)!;
-	const result = await runExample(example, sim, { [KEITARO_TYPE]: new Keitaro() });
+	const result = await runExample(
+		example,
+		sim,
+		{ [KEITARO_TYPE]: new Keitaro(), [KEITARO_TRIGGER_TYPE]: new KeitaroTrigger() },
+		emitted?.map((json) => ({ json })),
+	);
 	expect(result.data.resultData.error).toBeUndefined();
 	return result;
 };
@@ -25,6 +44,7 @@ const run = async (file: string) => {
 test('every example is an importable workflow whose nodes exist and whose parameters n8n accepts', () => {
 	expect(examples.map((e) => e.file)).toEqual(
 		expect.arrayContaining([
+			'lead-became-sale-notification.json',
 			'lead-to-sale.json',
 			'revenue-adjustment.json',
 			'reconciliation-file.json',
@@ -32,7 +52,6 @@ test('every example is an importable workflow whose nodes exist and whose parame
 			'conversion-request-approve.json',
 		]),
 	);
-	const keitaro = new Keitaro();
 	for (const { file, workflow } of examples) {
 		expect(workflow.name).toMatch(/^Keitaro/);
 		const names = new Set(workflow.nodes.map((n) => n.name));
@@ -42,10 +61,7 @@ test('every example is an importable workflow whose nodes exist and whose parame
 				expect(names.has(target!.node)).toBe(true);
 		}
 		for (const node of workflow.nodes) {
-			const description =
-				node.type === KEITARO_TYPE
-					? keitaro.description
-					: coreDescription(node.type, node.typeVersion);
+			const description = PACKAGE_NODES[node.type] ?? coreDescription(node.type, node.typeVersion);
 			expect({ file, node: node.name, known: description !== undefined }).toEqual({
 				file,
 				node: node.name,
@@ -66,7 +82,7 @@ test('every example is an importable workflow whose nodes exist and whose parame
 				description!,
 			);
 			expect({ file, node: node.name, issues }).toEqual({ file, node: node.name, issues: null });
-			if (node.type !== KEITARO_TYPE) continue;
+			if (!PACKAGE_NODES[node.type]) continue;
 			expect(node.credentials).toEqual({
 				keitaroApi: { id: 'keitaroDemo', name: 'Keitaro (demo simulator)' },
 			});
@@ -75,6 +91,56 @@ test('every example is an importable workflow whose nodes exist and whose parame
 			expect({ file, node: node.name, dropped }).toEqual({ file, node: node.name, dropped: [] });
 		}
 	}
+});
+
+test('lead-became-sale-notification: the trigger’s test run finds the lead that became a sale, the payload tells it', async () => {
+	const result = await run('lead-became-sale-notification.json');
+	expect(nodeOutput(result, 'Keitaro Trigger: lead became a sale').map((i) => i.json)).toEqual([
+		expect.objectContaining({
+			conversion_id: 5,
+			sub_id: 'demo-click-6',
+			tid: 'crm-1006',
+			previous_status: 'lead',
+			status: 'sale',
+			revenue: 35,
+		}),
+	]);
+	expect(nodeOutput(result, 'Notification payload').map((i) => i.json)).toEqual([
+		{
+			channel: '#sales',
+			text: 'New sale: Spring AU / Keto Max (payout from postback), order crm-1006 (click demo-click-6) moved from lead to sale, revenue 35 USD',
+			conversion_id: 5,
+			order_id: 'crm-1006',
+			revenue: 35,
+		},
+	]);
+});
+
+test('lead-became-sale-notification, active: a lead that becomes a sale is announced once', async () => {
+	const example = examples.find((e) => e.file === 'lead-became-sale-notification.json')!;
+	const trigger = new TriggerUnderTest(
+		sim,
+		example.workflow.nodes.find((n) => n.type === KEITARO_TRIGGER_TYPE)!.parameters,
+	);
+	// activation: the sale of demo-click-6 happened before, it is not news
+	expect(await trigger.poll()).toEqual([]);
+
+	await fetch(
+		`${sim.url}/${sim.postbackKey}/postback?subid=demo-click-1&status=sale&payout=25&tid=crm-1001`,
+	);
+	sim.flushPostbacks();
+	const emitted = await trigger.poll();
+	const result = await run('lead-became-sale-notification.json', emitted);
+	expect(nodeOutput(result, 'Notification payload').map((i) => i.json)).toEqual([
+		{
+			channel: '#sales',
+			text: 'New sale: Spring AU / Keto Max (payout from postback), order crm-1001 (click demo-click-1) moved from lead to sale, revenue 25 USD',
+			conversion_id: 1,
+			order_id: 'crm-1001',
+			revenue: 25,
+		},
+	]);
+	expect(await trigger.poll()).toEqual([]);
 });
 
 test('lead-to-sale: the CRM events move both leads to sale with their amounts', async () => {

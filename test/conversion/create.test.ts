@@ -84,3 +84,15 @@ test('a create needs a status', async () => {
 	expect(error?.message).toBe('A new conversion needs a status');
 	expect(sim.requests).toHaveLength(0);
 });
+
+test('when Keitaro ignores the postback, the error quotes Keitaro’s reason from its log', async () => {
+	addClick(sim.state, { sub_id: 'sold', offer_id: 1 });
+	addConversion(sim.state, { sub_id: 'sold', tid: 'first', status: 'sale', revenue: 10 });
+	const { error } = await runKeitaro(sim, {
+		...create({ click_id: 'sold', status: 'sale', tid: 'second' }),
+		options: { confirmTimeout: 1 },
+	});
+	expect(error?.context?.code).toBe('NOT_CONFIRMED');
+	expect(error?.description).toContain('Conversion is already exists. Postback ignored.');
+	expect(sim.state.conversionsBySubId.get('sold')).toHaveLength(1);
+});

@@ -133,3 +133,43 @@ test('a date with an offset is converted to the time zone', async () => {
 		timezone: 'Europe/Berlin',
 	});
 });
+
+test('every conversions-log column the node offers is one Keitaro has', async () => {
+	const { CONVERSION_LOG_COLUMNS } = await import('../../nodes/Keitaro/descriptions/columns');
+	const { items, error } = await runKeitaro(
+		sim,
+		getMany({ limit: 1, columns: CONVERSION_LOG_COLUMNS.map(([value]) => value) }),
+	);
+	expect(error).toBeUndefined();
+	expect(Object.keys((items[0].json.data as object[])[0])).toHaveLength(
+		CONVERSION_LOG_COLUMNS.length,
+	);
+});
+
+test('column filters reach any conversions-log column', async () => {
+	const { items, error } = await runKeitaro(
+		sim,
+		getMany({
+			returnAll: true,
+			filters: {
+				clickId: 'c1, c2, c3, c4',
+				columnFilters: {
+					filter: [
+						{ column: 'revenue', operator: 'GREATER_THAN', value: '0' },
+						{ column: 'conversion_id', operator: 'BETWEEN', value: '1, 3' },
+					],
+				},
+			},
+			columns: ['conversion_id', 'sub_id', 'revenue'],
+			sortBy: 'conversion_id',
+			options: { dataOnly: true },
+		}),
+	);
+	expect(error).toBeUndefined();
+	expect(jsonOf(items)).toEqual([{ conversion_id: 2, sub_id: 'c1', revenue: 10 }]);
+	expect(bodies()[0].filters).toEqual([
+		{ name: 'sub_id', operator: 'IN_LIST', expression: ['c1', 'c2', 'c3', 'c4'] },
+		{ name: 'revenue', operator: 'GREATER_THAN', expression: '0' },
+		{ name: 'conversion_id', operator: 'BETWEEN', expression: ['1', '3'] },
+	]);
+});

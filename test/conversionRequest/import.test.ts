@@ -143,4 +143,4 @@ test('10,000 rows: import → accept → process; every row ends processed, reje
 	).toHaveLength(6000);
 	expect(sim.state.conversions.filter((c) => c.tid.startsWith('new'))).toHaveLength(2000);
 	expect(sim.requests.filter((r) => r.path.endsWith('/postback'))).toHaveLength(8000);
-});
+}, 300_000);

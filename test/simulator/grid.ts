@@ -4,6 +4,7 @@
  * range (interval or from/to in a time zone), columns, filters, sort, limit/offset; answer
  * `{rows, total, meta}`. Rules follow Keitaro's QueryParams (api-notes §3.1, §5).
  */
+import type { ReportDialect } from './state';
 import { keitaroDate } from './state';
 
 export class HttpError extends Error {
@@ -87,7 +88,7 @@ function zoneOffsetMs(timeZone: string, at: Date): number {
 }
 
 /** "2026-03-01" or "2026-03-01 10:00[:00]" in `timeZone` → UTC Keitaro datetime string. */
-function zonedToUtc(value: string, timeZone: string, endOfDay: boolean): string {
+export function zonedToUtc(value: string, timeZone: string, endOfDay: boolean): string {
 	const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
 	if (!m) bad(`Invalid date "${value}"`);
 	const [, y, mo, d, h, mi, s] = m;
@@ -183,7 +184,7 @@ function asList(expression: unknown): string[] {
 		.filter(Boolean);
 }
 
-function compare(a: unknown, b: unknown): number {
+export function compare(a: unknown, b: unknown): number {
 	const na = Number(a);
 	const nb = Number(b);
 	if (
@@ -246,6 +247,34 @@ function matches(value: unknown, filter: Filter): boolean {
 	return false;
 }
 
+/** Sorts by the request's `sort`; Keitaro silently drops a sort on a column that is not selected. */
+function sorted<T>(
+	items: T[],
+	sort: unknown,
+	selected: string[],
+	value: (item: T, column: string) => unknown,
+): T[] {
+	const usable = (
+		Array.isArray(sort) ? (sort as Array<{ name: string; order?: string }>) : []
+	).filter((s) => s && selected.includes(s.name));
+	if (!usable.length) return items;
+	return [...items].sort((a, b) => {
+		for (const s of usable) {
+			const c = compare(value(a, s.name), value(b, s.name));
+			if (c !== 0) return String(s.order).toUpperCase() === 'DESC' ? -c : c;
+		}
+		return 0;
+	});
+}
+
+/** The request's page: `offset`, then `limit` rows (all when no limit). */
+function page<T>(items: T[], query: any): T[] {
+	const offset = Number(query.offset ?? 0);
+	return query.limit === undefined
+		? items.slice(offset)
+		: items.slice(offset, offset + Number(query.limit));
+}
+
 export interface GridAnswer {
 	rows: Record<string, unknown>[];
 	total: number;
@@ -305,25 +334,8 @@ export function runGrid<T>(
 		if (date < from || date > to) return false;
 		return filters.every((f) => matches(definition.columns[f.name](item), f));
 	});
-	const sort: Array<{ name: string; order?: string }> = Array.isArray(query.sort) ? query.sort : [];
-	// Keitaro silently drops a sort on a column that is not selected
-	const usableSort = sort.filter((s) => s && columns.includes(s.name));
-	if (usableSort.length) {
-		selected = [...selected].sort((a, b) => {
-			for (const s of usableSort) {
-				const get = definition.columns[s.name];
-				const c = compare(get(a), get(b));
-				if (c !== 0) return String(s.order).toUpperCase() === 'DESC' ? -c : c;
-			}
-			return 0;
-		});
-	}
-	const offset = Number(query.offset ?? 0);
-	const page =
-		query.limit === undefined
-			? selected.slice(offset)
-			: selected.slice(offset, offset + Number(query.limit));
-	const rows = page.map((item) => {
+	selected = sorted(selected, query.sort, columns, (item, name) => definition.columns[name](item));
+	const rows = page(selected, query).map((item) => {
 		const row: Record<string, unknown> = {};
 		for (const column of columns) row[column] = definition.columns[column](item);
 		return row;
@@ -331,6 +343,112 @@ export function runGrid<T>(
 	return {
 		rows,
 		total: selected.length,
+		meta: {
+			execution_time: ((Date.now() - started) / 1000).toFixed(4),
+			datetime: now.toISOString(),
+		},
+	};
+}
+
+/** Wall-clock "YYYY-MM-DD HH:MM:SS" in `timeZone` of a UTC Keitaro datetime (report time columns). */
+export function inTimeZone(utc: string, timeZone: string): string {
+	const at = new Date(utc.replace(' ', 'T') + 'Z');
+	return keitaroDate(new Date(at.getTime() + zoneOffsetMs(timeZone, at)));
+}
+
+export interface ReportDefinition<T> {
+	/** what a report can group by; time columns are read in the report's time zone */
+	dimensions(timeZone: string): Record<string, (item: T) => unknown>;
+	/** what a report can count and sum over a group of items */
+	measures: Record<string, (items: T[]) => unknown>;
+	/** the UTC datetime the range applies to */
+	dateOf(item: T): string;
+	/** the label (whitelist, blacklist) an item's value of `column` carries, for HAS_LABEL */
+	labelOf?(item: T, column: string): string;
+}
+
+function names(value: unknown, key: string): string[] {
+	if (value === undefined) return [];
+	if (!Array.isArray(value)) bad(`"${key}" must be an array`);
+	return value.map(String);
+}
+
+/**
+ * POST /report/build: groups the items by the dimensions, computes the measures per group, filters
+ * (dimension filters before grouping, measure filters after), sorts, pages; `summary` adds the
+ * measures over every matching item. Groups without items do not exist, so zero rows never show.
+ */
+export function runReport<T>(
+	source: T[],
+	definition: ReportDefinition<T>,
+	query: any,
+	now: Date,
+	dialect: ReportDialect,
+): GridAnswer & { summary?: Record<string, unknown> } {
+	const started = Date.now();
+	if (typeof query !== 'object' || query === null || Array.isArray(query))
+		bad('Request body must be a JSON object');
+	const range = query.range ?? { interval: 'all_time' };
+	const timeZone = typeof range.timezone === 'string' && range.timezone ? range.timezone : 'UTC';
+	const dimensions = definition.dimensions(timeZone);
+	const grouping =
+		dialect === 'current'
+			? names(query.dimensions, 'dimensions')
+			: names(query.grouping ?? query.dimensions, 'grouping');
+	const metrics =
+		dialect === 'current' ? names(query.measures, 'measures') : names(query.metrics, 'metrics');
+	for (const name of grouping)
+		if (!dimensions[name])
+			bad(`Unknown column "${name}". Available columns: ${Object.keys(dimensions).join(', ')}`);
+	for (const name of metrics)
+		if (!definition.measures[name])
+			bad(
+				`Unknown metric "${name}". Available metrics: ${Object.keys(definition.measures).join(', ')}`,
+			);
+	const filters: Filter[] = Array.isArray(query.filters) ? query.filters : [];
+	for (const filter of filters) {
+		if (!filter || typeof filter.name !== 'string' || typeof filter.operator !== 'string')
+			bad('Each filter needs "name" and "operator"');
+		if (!dimensions[filter.name] && !definition.measures[filter.name])
+			bad(`Unknown filter "${filter.name}"`);
+		if (!OPERATORS.has(filter.operator) && !filter.operator.endsWith('HAS_LABEL'))
+			bad(`Unknown operator "${filter.operator}"`);
+	}
+	const [from, to] = rangeBounds(range, now);
+	const itemFilters = filters.filter((f) => dimensions[f.name]);
+	const rowFilters = filters.filter((f) => !dimensions[f.name]);
+	const passes = (item: T, f: Filter) =>
+		f.operator.endsWith('HAS_LABEL')
+			? (definition.labelOf?.(item, f.name) === f.expression) === (f.operator === 'HAS_LABEL')
+			: matches(dimensions[f.name](item), f);
+	const items = source.filter((item) => {
+		const date = definition.dateOf(item);
+		return date >= from && date <= to && itemFilters.every((f) => passes(item, f));
+	});
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const key = JSON.stringify(grouping.map((name) => dimensions[name](item)));
+		const group = groups.get(key) ?? [];
+		group.push(item);
+		groups.set(key, group);
+	}
+	const measure = (group: T[]) =>
+		Object.fromEntries(metrics.map((name) => [name, definition.measures[name](group)]));
+	let rows = [...groups.values()]
+		.map((group) => ({
+			group,
+			row: {
+				...Object.fromEntries(grouping.map((name) => [name, dimensions[name](group[0])])),
+				...measure(group),
+			} as Record<string, unknown>,
+		}))
+		// a measure filter applies to the group's value, selected or not
+		.filter(({ group }) => rowFilters.every((f) => matches(definition.measures[f.name](group), f)));
+	rows = sorted(rows, query.sort, [...grouping, ...metrics], (entry, name) => entry.row[name]);
+	return {
+		rows: page(rows, query).map(({ row }) => row),
+		total: rows.length,
+		...(query.summary ? { summary: measure(rows.flatMap(({ group }) => group)) } : {}),
 		meta: {
 			execution_time: ((Date.now() - started) / 1000).toFixed(4),
 			datetime: now.toISOString(),

@@ -182,6 +182,13 @@ export function processPostback(state: SimulatorState, job: PostbackJob, now: Da
 		Object.assign(match.sub_ids, subIds);
 		match.sale_datetime =
 			next === 'sale' || next === 'rebill' ? match.sale_datetime || keitaroDate(now) : '';
+		state.applied.push({
+			jid,
+			sub_id: subid,
+			tid,
+			conversion_id: match.conversion_id,
+			effect: `${match.status} ${match.revenue}` === before ? 'unchanged' : 'changed',
+		});
 		return log(
 			`Conversion #${match.conversion_id} updated: ${before} → ${match.status} ${match.revenue}`,
 		);
@@ -213,6 +220,13 @@ export function processPostback(state: SimulatorState, job: PostbackJob, now: Da
 		sub_ids: subIds,
 	};
 	indexConversion(state, conversion);
+	state.applied.push({
+		jid,
+		sub_id: subid,
+		tid,
+		conversion_id: conversion.conversion_id,
+		effect: 'created',
+	});
 	log(
 		`Conversion #${conversion.conversion_id} created: ${conversion.status} ${conversion.revenue}`,
 	);

@@ -27,6 +27,8 @@ export interface Campaign {
 	notes: string;
 	created_at: string;
 	updated_at: string;
+	/** write-only in Keitaro's API: the read model shows the domain's URL as `domain` */
+	domain_id?: number;
 }
 
 export interface Offer {
@@ -48,6 +50,11 @@ export interface Offer {
 	affiliate_network: string;
 	created_at: string;
 	updated_at: string;
+	offer_type?: string;
+	conversion_cap_enabled?: boolean;
+	daily_cap?: number;
+	alternative_offer_id?: number;
+	conversion_timezone?: string;
 }
 
 export interface Group {
@@ -55,6 +62,122 @@ export interface Group {
 	name: string;
 	position: number;
 	type: 'campaigns' | 'offers' | 'landings' | 'domains';
+}
+
+/** A stream's offer or landing-page row (`OfferStream` / `LandingStream`). */
+export interface StreamShare {
+	id: number;
+	stream_id: number;
+	offer_id?: number;
+	landing_id?: number;
+	state: 'active' | 'disabled';
+	share: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface StreamFilter {
+	id: number;
+	stream_id: number;
+	name: string;
+	mode: 'accept' | 'reject';
+	/** the spec's read model says string; Keitaro sends the list it was given (api-notes §2.2) */
+	payload: string[];
+}
+
+export interface Stream {
+	id: number;
+	type: 'forced' | 'regular' | 'default';
+	name: string;
+	campaign_id: number;
+	position: number;
+	weight: number;
+	action_options: Record<string, unknown>;
+	comments: string;
+	state: 'active' | 'disabled' | 'deleted';
+	updated_at: string;
+	action_type: string;
+	action_payload: string;
+	schema: 'landings' | 'redirect' | 'action';
+	collect_clicks: boolean;
+	filter_or: boolean;
+	filters: StreamFilter[];
+	triggers: unknown[];
+	landings: StreamShare[];
+	offers: StreamShare[];
+}
+
+/** Something that happened to a stream (GET /streams/{id}/events). */
+export interface StreamEvent {
+	id: number;
+	stream_id: number;
+	datetime: string;
+	type: string;
+	message: string;
+}
+
+export interface Landing {
+	id: number;
+	landing_type: 'local' | 'external' | 'preloaded' | 'action';
+	action_type: string;
+	action_payload: string;
+	action_options: Record<string, unknown>;
+	name: string;
+	group_id: number;
+	notes: string;
+	state: 'active' | 'disabled' | 'deleted';
+	created_at: string;
+	updated_at: string;
+}
+
+export interface TrafficSource {
+	id: number;
+	name: string;
+	postback_url: string;
+	postback_statuses: string[];
+	template_name: string;
+	accept_parameters: boolean;
+	parameters: Record<string, unknown>;
+	notes: string;
+	state: 'active' | 'deleted';
+	traffic_loss: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AffiliateNetwork {
+	id: number;
+	name: string;
+	postback_url: string;
+	offer_param: string;
+	state: 'active' | 'deleted';
+	template_name: string;
+	notes: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface Domain {
+	id: number;
+	name: string;
+	network_status: 'validating' | 'active' | 'error';
+	default_campaign_id: number;
+	state: 'active' | 'deleted';
+	is_ssl: boolean;
+	wildcard: boolean;
+	catch_not_found: boolean;
+	notes: string;
+	ssl_redirect: boolean;
+	allow_indexing: boolean;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A cost update Keitaro queued (POST /campaigns/{id}/update_costs). */
+export interface CostJob {
+	campaign_id: number;
+	request: Record<string, unknown>;
+	queued_at: string;
 }
 
 export interface Click {
@@ -85,6 +208,8 @@ export interface Click {
 	is_unique_campaign: boolean;
 	is_bot: boolean;
 	sub_ids: Record<string, string>;
+	/** what else Keitaro records about a click (region, isp, extra_param_1, …), by column name */
+	details?: Record<string, string>;
 }
 
 export interface Conversion {
@@ -102,10 +227,55 @@ export interface Conversion {
 	sub_ids: Record<string, string>;
 }
 
+/** A value of a click column (an IP, a source…) marked whitelist or blacklist in a campaign's reports. */
+export interface Label {
+	campaign_id: number;
+	ref_name: string;
+	value: string;
+	label: string;
+}
+
+export const ACCESS_TYPES = [
+	'full_access',
+	'read_only',
+	'to_groups_and_selected',
+	'created_by_user_groups_and_selected',
+] as const;
+
+export interface User {
+	id: number;
+	login: string;
+	type: 'USER' | 'ADMIN';
+	/** kept to check logins in tests; Keitaro never sends it back */
+	password: string;
+	preferences: { language: 'en' | 'ru'; timezone: string };
+	access_data: Record<string, unknown> & { resources: string[]; reports: string[] };
+}
+
+/**
+ * Which request keys name a report's columns. Keitaro's 2022 spec and v9 read `grouping` and
+ * `metrics` (v9 also takes `dimensions` for `grouping`); the newer spec and recent trackers read
+ * `dimensions` and `measures` (api-notes §5.1).
+ */
+export type ReportDialect = 'current' | 'legacy';
+
 export interface LogEntry {
 	datetime: string;
 	jid: string;
 	message: string;
+}
+
+/**
+ * What one applied postback did: the tests' ledger of changes, read to prove that no conversion
+ * was created or changed twice (whatever the node reported).
+ */
+export interface AppliedPostback {
+	jid: string;
+	sub_id: string;
+	tid: string;
+	conversion_id: number;
+	/** created a conversion, changed an existing one's status or revenue, or repeated what it had */
+	effect: 'created' | 'changed' | 'unchanged';
 }
 
 export const LOG_TYPES = ['system', 'traffic', 'postbacks', 'ssl', 'sent_postbacks'] as const;
@@ -132,7 +302,40 @@ export interface SimulatorState {
 	conversions: Conversion[];
 	conversionsBySubId: Map<string, Conversion[]>;
 	logs: Record<LogType, LogEntry[]>;
-	nextIds: Record<'campaign' | 'offer' | 'group' | 'click' | 'conversion' | 'job', number>;
+	applied: AppliedPostback[];
+	nextIds: Record<'campaign' | 'offer' | 'group' | 'click' | 'conversion' | 'job', number> &
+		Partial<Record<TrafficIdKind, number>>;
+	streams: Stream[];
+	streamEvents: StreamEvent[];
+	landings: Landing[];
+	trafficSources: TrafficSource[];
+	affiliateNetworks: AffiliateNetwork[];
+	domains: Domain[];
+	/** files of local landing pages and offers, by "/landing_pages/3" or "/offers/5", then by path */
+	files: Map<string, Map<string, string>>;
+	costJobs: CostJob[];
+	users: User[];
+	/** the bot list (GET /botlist): IPs, ranges and masks, in the order added */
+	botList: string[];
+	integrations: { avscan_key: string; imklo_api_url: string };
+	labels: Label[];
+	reportDialect: ReportDialect;
+}
+
+export type TrafficIdKind =
+	| 'stream'
+	| 'landing'
+	| 'trafficSource'
+	| 'affiliateNetwork'
+	| 'domain'
+	| 'row'
+	| 'event';
+
+/** The next ID of a kind of object the traffic routes create. */
+export function nextId(state: SimulatorState, kind: TrafficIdKind): number {
+	const id = state.nextIds[kind] ?? 1;
+	state.nextIds[kind] = id + 1;
+	return id;
 }
 
 export function emptyState(): SimulatorState {
@@ -145,7 +348,21 @@ export function emptyState(): SimulatorState {
 		conversions: [],
 		conversionsBySubId: new Map(),
 		logs: { system: [], traffic: [], postbacks: [], ssl: [], sent_postbacks: [] },
+		applied: [],
 		nextIds: { campaign: 1, offer: 1, group: 1, click: 1, conversion: 1, job: 1 },
+		streams: [],
+		streamEvents: [],
+		landings: [],
+		trafficSources: [],
+		affiliateNetworks: [],
+		domains: [],
+		files: new Map(),
+		costJobs: [],
+		users: [],
+		botList: [],
+		integrations: { avscan_key: '', imklo_api_url: '' },
+		labels: [],
+		reportDialect: 'current',
 	};
 }
 

@@ -6,7 +6,12 @@
  * replaced: the credential store and the node registry.
  */
 import get from 'lodash/get';
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -220,10 +225,16 @@ function buildWorkflow(definition: WorkflowDefinition, options: EngineOptions): 
 	});
 }
 
-/** Runs a workflow from its trigger to the end, as a manual execution does. */
+/**
+ * Runs a workflow from its trigger to the end, as a manual execution does (a polling trigger then
+ * polls in manual mode), or, in mode `trigger`, as an active workflow runs what its polling
+ * trigger emitted (`triggerItems`).
+ */
 export async function executeWorkflow(
 	definition: WorkflowDefinition,
 	options: EngineOptions,
+	triggerItems: INodeExecutionData[] = [{ json: {} }],
+	mode: 'manual' | 'trigger' = 'manual',
 ): Promise<IRun> {
 	const workflow = buildWorkflow(definition, options);
 	const workflowData = {
@@ -236,7 +247,7 @@ export async function executeWorkflow(
 		nodes: definition.nodes,
 		connections: definition.connections,
 	} as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflowData);
 	const finished = new Promise<IRun>((resolve) =>
 		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
 	);
@@ -244,14 +255,12 @@ export async function executeWorkflow(
 	if (!start) throw new Error('the workflow has no trigger node');
 	const runData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [{ node: start, data: { main: [triggerItems] }, source: null }],
 		},
 	});
-	await new WorkflowExecute(
-		additionalData(options, hooks),
-		'manual',
-		runData,
-	).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData(options, hooks), mode, runData).processRunExecutionData(
+		workflow,
+	);
 	return await finished;
 }
 
@@ -361,4 +370,27 @@ export async function testCredential(
 		}
 	}
 	return { ok: true };
+}
+
+/**
+ * A node's listSearch or loadOptions method, called the way the editor calls it: on a real
+ * LoadOptionsContext whose current parameters are the node's parameters.
+ */
+export async function callNodeMethod(
+	definition: WorkflowDefinition,
+	nodeName: string,
+	options: EngineOptions,
+	method: { kind: 'listSearch' | 'loadOptions'; name: string; filter?: string },
+): Promise<unknown> {
+	const workflow = buildWorkflow(definition, options);
+	const node = workflow.getNode(nodeName);
+	if (!node) throw new Error(`no node named ${nodeName}`);
+	const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const fn = (type.methods?.[method.kind] as Record<string, Function> | undefined)?.[method.name];
+	if (!fn) throw new Error(`${node.type} has no ${method.kind} method ${method.name}`);
+	const data = { ...additionalData(options), currentNodeParameters: node.parameters };
+	const context = new LoadOptionsContext(workflow, node, data, 'parameters');
+	return method.kind === 'listSearch'
+		? await fn.call(context, method.filter)
+		: await fn.call(context);
 }

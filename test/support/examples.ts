@@ -3,12 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INodeType, IRun, IWorkflowBase } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, IRun, IWorkflowBase } from 'n8n-workflow';
 
 import { KeitaroApi } from '../../credentials/KeitaroApi.credentials';
 import type { KeitaroSimulator } from '../simulator';
 import { executeWorkflow } from './engine';
 import { credentialsFor } from './keitaro';
+import { KEITARO_TRIGGER_TYPE } from './trigger';
 
 export const EXAMPLES_DIR = join(__dirname, '..', '..', 'examples');
 
@@ -17,9 +18,14 @@ export interface Example {
 	workflow: IWorkflowBase;
 }
 
-/** Examples that start from a Manual Trigger run in-process; webhook and form examples need a real n8n. */
+/**
+ * Examples that start from a Manual Trigger or the Keitaro Trigger (a test run polls it) run
+ * in-process; webhook and form examples need a real n8n.
+ */
 export function runsInProcess(example: Example): boolean {
-	return example.workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	return example.workflow.nodes.some((node) =>
+		['n8n-nodes-base.manualTrigger', KEITARO_TRIGGER_TYPE].includes(node.type),
+	);
 }
 
 export function loadExamples(): Example[] {
@@ -32,11 +38,16 @@ export function loadExamples(): Example[] {
 		}));
 }
 
-/** Runs one example against the simulator; `nodeTypes` supplies the package's nodes (source or dist). */
+/**
+ * Runs one example against the simulator; `nodeTypes` supplies the package's nodes (source or
+ * dist). A manual run, unless `emitted` holds what the example's polling trigger emitted: then
+ * the run an active workflow makes with those items.
+ */
 export async function runExample(
 	example: Example,
 	sim: KeitaroSimulator,
 	nodeTypes: Record<string, INodeType>,
+	emitted?: INodeExecutionData[],
 ): Promise<IRun> {
 	return await executeWorkflow(
 		{
@@ -49,5 +60,7 @@ export async function runExample(
 			credentialTypes: { keitaroApi: new KeitaroApi() },
 			credentials: { keitaroApi: credentialsFor(sim) },
 		},
+		emitted,
+		emitted ? 'trigger' : 'manual',
 	);
 }

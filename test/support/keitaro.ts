@@ -114,16 +114,32 @@ export interface KeitaroRun {
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
 }
 
+/**
+ * No run may show the credential's keys: every test that runs the node checks the whole run (what
+ * n8n stores and shows: items, errors, descriptions) for the API key and the postback key in use.
+ */
+export function expectNoSecrets(run: IRun, credentials: IDataObject): void {
+	const error = run.data.resultData.error as KeitaroRun['error'];
+	const shown = [JSON.stringify(run), error?.message ?? '', error?.description ?? ''].join('\n');
+	for (const key of [credentials.apiKey, credentials.postbackSecret]) {
+		if (typeof key === 'string' && key.length >= 4 && shown.includes(key)) {
+			throw new Error(`The run shows a credential key (${key.slice(0, 2)}…): it must be masked`);
+		}
+	}
+}
+
 /** Runs the Keitaro node once over `inputItems` against the simulator. */
 export async function runKeitaro(
 	sim: KeitaroSimulator,
 	parameters: IDataObject,
 	options: { items?: IDataObject[]; credentials?: IDataObject; node?: Partial<INode> } = {},
 ): Promise<KeitaroRun> {
+	const credentials = credentialsFor(sim, options.credentials);
 	const run = await executeWorkflow(
 		keitaroWorkflow(parameters, options.node, options.items),
-		engineOptions(credentialsFor(sim, options.credentials)),
+		engineOptions(credentials),
 	);
+	expectNoSecrets(run, credentials);
 	const error = run.data.resultData.error as KeitaroRun['error'];
 	const outputs = error
 		? []

@@ -2,8 +2,26 @@ import type { AllEntities, IDataObject, IExecuteFunctions, INodeProperties } fro
 
 import type { RequestSummary } from '../transport';
 
+/** Landing pages and offers: the common operations plus Keitaro's file editor. */
+type ObjectWithFiles =
+	| 'archive'
+	| 'clone'
+	| 'create'
+	| 'createFile'
+	| 'deleteFile'
+	| 'get'
+	| 'getFile'
+	| 'getFiles'
+	| 'getMany'
+	| 'restore'
+	| 'update'
+	| 'updateFile';
+
+/** Blacklist and Bot: the seed node's two names for Keitaro's one IP list, the bot list. */
+type BotListOperation = 'add' | 'clear' | 'get' | 'remove' | 'replace';
+
 type KeitaroMap = {
-	conversion: 'create' | 'get' | 'getMany' | 'update';
+	conversion: 'create' | 'findByClick' | 'get' | 'getMany' | 'update';
 	conversionRequest:
 		| 'accept'
 		| 'getStatusSummary'
@@ -13,6 +31,56 @@ type KeitaroMap = {
 		| 'reject'
 		| 'retryFailed'
 		| 'withdraw';
+	affiliateNetwork: 'archive' | 'clone' | 'create' | 'get' | 'getMany' | 'update';
+	campaign:
+		| 'archive'
+		| 'clone'
+		| 'create'
+		| 'disable'
+		| 'enable'
+		| 'get'
+		| 'getDeleted'
+		| 'getMany'
+		| 'restore'
+		| 'update'
+		| 'updateCosts';
+	domain:
+		| 'archive'
+		| 'checkStatus'
+		| 'create'
+		| 'get'
+		| 'getDeleted'
+		| 'getMany'
+		| 'restore'
+		| 'update';
+	filter: 'delete' | 'getMany' | 'getTypes' | 'upsert';
+	group: 'create' | 'delete' | 'getMany' | 'update';
+	landing: ObjectWithFiles;
+	offer: ObjectWithFiles;
+	stream:
+		| 'archive'
+		| 'create'
+		| 'disable'
+		| 'enable'
+		| 'get'
+		| 'getActionTypes'
+		| 'getDeleted'
+		| 'getEvents'
+		| 'getMany'
+		| 'getSchemas'
+		| 'getTypes'
+		| 'restore'
+		| 'search'
+		| 'update';
+	trafficSource: 'archive' | 'clone' | 'create' | 'get' | 'getMany' | 'restore' | 'update';
+	click: 'cleanStats' | 'getLog' | 'updateCosts';
+	statistics: 'buildReport' | 'getLabels' | 'updateLabels';
+	log: 'clear' | 'getEntries' | 'getTypes';
+	postback: 'getReceived' | 'send';
+	user: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'updateAccess';
+	blacklist: BotListOperation;
+	bot: BotListOperation;
+	settings: 'get' | 'update';
 };
 
 export type KeitaroType = AllEntities<KeitaroMap>;

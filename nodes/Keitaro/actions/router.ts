@@ -1,12 +1,35 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS } from '../descriptions/options';
+import { concurrencyOption, timeoutOption } from '../descriptions/options';
 import { forEachLimited } from '../helpers/concurrency';
+import { optionNumber } from '../helpers/options';
 import { setRequestTimeout } from '../transport';
+import * as affiliateNetwork from './affiliateNetwork';
+import * as campaign from './campaign';
 import * as conversion from './conversion';
 import * as conversionRequest from './conversionRequest';
-import type { BatchOutcome, ItemOperation, KeitaroOperation, KeitaroType } from './node.type';
+import * as botList from './botList';
+import * as click from './click';
+import * as domain from './domain';
+import * as filter from './filter';
+import * as group from './group';
+import * as landing from './landing';
+import * as log from './log';
+import * as offer from './offer';
+import * as postback from './postback';
+import * as settings from './settings';
+import * as statistics from './statistics';
+import * as stream from './stream';
+import * as trafficSource from './trafficSource';
+import * as user from './user';
+import type {
+	BatchOperation,
+	BatchOutcome,
+	ItemOperation,
+	KeitaroOperation,
+	KeitaroType,
+} from './node.type';
 
 export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 	switch (type.resource) {
@@ -14,6 +37,39 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 			return conversion[type.operation];
 		case 'conversionRequest':
 			return conversionRequest[type.operation];
+		case 'affiliateNetwork':
+			return affiliateNetwork.operations[type.operation];
+		case 'campaign':
+			return campaign.operations[type.operation];
+		case 'domain':
+			return domain.operations[type.operation];
+		case 'filter':
+			return filter.operations[type.operation];
+		case 'group':
+			return group.operations[type.operation];
+		case 'landing':
+			return landing.operations[type.operation];
+		case 'offer':
+			return offer.operations[type.operation];
+		case 'stream':
+			return stream.operations[type.operation];
+		case 'trafficSource':
+			return trafficSource.operations[type.operation];
+		case 'click':
+			return click[type.operation];
+		case 'statistics':
+			return statistics[type.operation];
+		case 'log':
+			return log[type.operation];
+		case 'postback':
+			return postback[type.operation];
+		case 'user':
+			return user[type.operation];
+		case 'blacklist':
+		case 'bot':
+			return botList[type.operation];
+		case 'settings':
+			return settings[type.operation];
 		default:
 			return undefined;
 	}
@@ -79,6 +135,22 @@ async function eachItem(
 }
 
 /**
+ * Runs a batch operation over all items. When the batch fails as a whole (Keitaro unreachable for
+ * its look-ups), every item fails with that reason, so Continue On Fail still yields one item each.
+ */
+async function eachBatch(
+	this: IExecuteFunctions,
+	operation: BatchOperation,
+	itemCount: number,
+): Promise<BatchOutcome[]> {
+	try {
+		return await operation.executeBatch.call(this, itemCount);
+	} catch (error) {
+		return Array.from({ length: itemCount }, (_, i) => ({ items: [i], error: error as Error }));
+	}
+}
+
+/**
  * Runs the chosen operation over the input items (item operations a few at a time, the Concurrency
  * option; batch operations all at once) and wraps each result as
  * `{success, resource, operation, request, data}`, or only the data with Data Only (or when the
@@ -97,16 +169,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	const concurrency =
-		Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1;
-	const timeoutSeconds = Number(
-		this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_SECONDS),
-	);
-	setRequestTimeout(this, (timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000);
+	const concurrency = optionNumber.call(this, 0, concurrencyOption);
+	setRequestTimeout(this, optionNumber.call(this, 0, timeoutOption) * 1000);
 
 	const outcomes =
 		'executeBatch' in module
-			? await module.executeBatch.call(this, itemCount)
+			? await eachBatch.call(this, module, itemCount)
 			: await eachItem.call(this, module, itemCount, concurrency);
 	const outputs: INodeExecutionData[][] = Array.from(
 		{ length: 'executeBatch' in module ? (module.outputNames?.length ?? 1) : 1 },

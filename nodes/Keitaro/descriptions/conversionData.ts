@@ -7,7 +7,17 @@ const subIdNumbers = Array.from({ length: SUB_ID_COUNT }, (_, n) => ({
 	value: n + 1,
 }));
 
-/** sub_id_1 … sub_id_30 values, as pairs: used inside "Additional Fields" collections. */
+export const clickIdField: INodeProperties = {
+	displayName: 'Click ID',
+	name: 'clickId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '3kd9s8d7f6',
+	description: 'The click’s Keitaro subid, the value of the {subid} macro',
+};
+
+/** sub_id_1 … sub_id_30 values to set on the click (read with helpers/conversionInput.ts subIdValues). */
 export const subIdsField: INodeProperties = {
 	displayName: 'Sub IDs',
 	name: 'subIds',
@@ -26,7 +36,12 @@ export const subIdsField: INodeProperties = {
 					default: 1,
 					options: subIdNumbers,
 				},
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+				},
 			],
 		},
 	],
@@ -70,16 +85,7 @@ export function conversionDataFields(operation: 'update' | 'create'): INodePrope
 				'JSON with click_id (the click’s Keitaro subid) and what to set: status (lead, sale, rejected, rebill), revenue, currency, sub_id_1 … sub_id_30' +
 				(operation === 'create' ? ', tid' : ''),
 		},
-		{
-			displayName: 'Click ID',
-			name: 'clickId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '3kd9s8d7f6',
-			displayOptions: { show: { inputMode: ['fields'] } },
-			description: 'The click’s Keitaro subid, the value of the {subid} macro',
-		},
+		{ ...clickIdField, displayOptions: { show: { inputMode: ['fields'] } } },
 		{
 			displayName: 'Status',
 			name: 'status',

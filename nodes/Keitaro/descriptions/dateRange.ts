@@ -1,5 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+export const timeZoneField: INodeProperties = {
+	displayName: 'Time Zone',
+	name: 'timezone',
+	type: 'string',
+	default: '',
+	placeholder: 'Europe/Berlin',
+	description: 'IANA time zone of the period. Empty uses the workflow’s time zone.',
+};
+
 /** Keitaro's own interval keywords (api-notes §5.2), plus a custom range. */
 export const dateRangeFields: INodeProperties[] = [
 	{
@@ -40,12 +49,5 @@ export const dateRangeFields: INodeProperties[] = [
 		displayOptions: { show: { dateRange: ['custom'] } },
 		description: 'End of the period; a date alone includes the whole day',
 	},
-	{
-		displayName: 'Time Zone',
-		name: 'timezone',
-		type: 'string',
-		default: '',
-		placeholder: 'Europe/Berlin',
-		description: 'IANA time zone of the period. Empty uses the workflow’s time zone.',
-	},
+	timeZoneField,
 ];

@@ -89,3 +89,25 @@ export const postbackOptions: INodeProperties[] = [
 	dataOnlyOption,
 	timeoutOption,
 ];
+
+/** The "Options" collection of an operation, its entries sorted by name. */
+export function optionsCollection(...options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** The "Additional Fields" collection of an operation, its fields sorted by name. */
+export function additionalFieldsCollection(...fields: INodeProperties[]): INodeProperties {
+	return {
+		...optionsCollection(...fields),
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		placeholder: 'Add Field',
+	};
+}

@@ -6,6 +6,12 @@ export type ConversionStatus = (typeof CONVERSION_STATUSES)[number];
 /** Keitaro takes sub_id_1 … sub_id_30 (older builds 15) in a postback. */
 export const SUB_ID_COUNT = 30;
 
+/** `sub_id_1` … `sub_id_30` exactly: Keitaro ignores `sub_id_01` or `sub_id_31` without a word. */
+export function isSubIdKey(key: string): boolean {
+	const match = /^sub_id_([1-9]\d*)$/.exec(key);
+	return match !== null && Number(match[1]) <= SUB_ID_COUNT;
+}
+
 /** A conversion change as the user described it, checked and normalised. */
 export interface ConversionData {
 	/** The click's Keitaro subid (`{subid}` macro), called click_id in this node. */
@@ -25,6 +31,27 @@ function text(value: unknown): string | undefined {
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return undefined;
+}
+
+/**
+ * A Keitaro conversion ID as the user gave it: a whole number (within the range JavaScript counts
+ * exactly, so it is never rounded to another conversion's ID). `otherWay` says how else to find one.
+ */
+export function parseConversionId(raw: unknown, otherWay: string): string {
+	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!id) {
+		throw new InputError(
+			'Conversion ID is empty',
+			`Enter the Keitaro conversion ID (a whole number, column conversion_id). ${otherWay}`,
+		);
+	}
+	if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
+		throw new InputError(
+			`Conversion ID "${id}" is not a number`,
+			`Keitaro conversion IDs are whole numbers (column conversion_id). ${otherWay}`,
+		);
+	}
+	return id;
 }
 
 export function parseStatus(value: unknown, field: string): ConversionStatus {
@@ -53,7 +80,22 @@ export function parseRevenue(value: unknown, field: string): number {
 			'Keitaro has no negative revenue. To take a conversion’s revenue back, set its status to rejected (revenue 0).',
 		);
 	}
-	return Math.round(amount * 1e6) / 1e6;
+	const rounded = Math.round(amount * 1e6) / 1e6;
+	if (!Number.isFinite(rounded)) {
+		throw new InputError(`${field}: revenue ${amount} is too large`, 'Write the amount as money.');
+	}
+	return rounded;
+}
+
+export function parseCurrency(value: unknown, field: string): string {
+	const currency = text(value)?.toUpperCase();
+	if (!currency || !/^[A-Z]{3}$/.test(currency)) {
+		throw new InputError(
+			`${field}: currency ${JSON.stringify(value)} is not a currency code`,
+			'Use a three-letter code such as USD or EUR.',
+		);
+	}
+	return currency;
 }
 
 /**
@@ -111,16 +153,8 @@ export function parseConversionData(
 	}
 	const revenue = data.revenue ?? data.payout;
 	if (revenue !== undefined && revenue !== '') result.revenue = parseRevenue(revenue, field);
-	if (data.currency !== undefined && data.currency !== '') {
-		const currency = text(data.currency)?.toUpperCase();
-		if (!currency || !/^[A-Z]{3}$/.test(currency)) {
-			throw new InputError(
-				`${field}: currency ${JSON.stringify(data.currency)} is not a currency code`,
-				'Use a three-letter code such as USD or EUR.',
-			);
-		}
-		result.currency = currency;
-	}
+	if (data.currency !== undefined && data.currency !== '')
+		result.currency = parseCurrency(data.currency, field);
 	if (data.tid !== undefined && data.tid !== '') {
 		const tid = text(data.tid);
 		if (!tid)
@@ -131,10 +165,8 @@ export function parseConversionData(
 		result.tid = tid;
 	}
 	for (const [key, subValue] of Object.entries(data)) {
-		const match = /^sub_id_(\d+)$/.exec(key);
-		if (!match) continue;
-		const n = Number(match[1]);
-		if (n < 1 || n > SUB_ID_COUNT) {
+		if (!/^sub_id_\d+$/.test(key)) continue;
+		if (!isSubIdKey(key)) {
 			throw new InputError(
 				`${field} has "${key}"`,
 				`Keitaro has sub_id_1 … sub_id_${SUB_ID_COUNT}.`,

@@ -4,6 +4,14 @@ import type { ConversionData } from './conversionData';
 import { parseConversionData } from './conversionData';
 import { invalidInput } from './errors';
 
+/** The Sub IDs field's entries (descriptions/conversionData.ts subIdsField) as `{sub_id_N: value}`. */
+export function subIdValues(subIds: unknown): IDataObject {
+	const entries = ((subIds as IDataObject | undefined)?.subId as IDataObject[]) ?? [];
+	return Object.fromEntries(
+		entries.map((entry) => [`sub_id_${entry.number as number}`, entry.value ?? '']),
+	);
+}
+
 /**
  * Reads the conversion data fields (see descriptions/conversionData.ts) of one item. Both input
  * modes go through the same checks, so JSON and Fields fail the same way.
@@ -26,7 +34,7 @@ export function readConversionData(
 		if (operation === 'create') fields.tid = this.getNodeParameter('tid', i, '');
 		if (extra.revenue !== undefined) fields.revenue = extra.revenue;
 		if (extra.currency) fields.currency = extra.currency;
-		Object.assign(fields, subIdsOf(extra));
+		Object.assign(fields, subIdValues(extra.subIds));
 		raw = fields;
 	}
 	try {
@@ -36,12 +44,4 @@ export function readConversionData(
 	} catch (error) {
 		throw invalidInput(this.getNode(), i, error as Error);
 	}
-}
-
-/** The Sub IDs field (descriptions/conversionData.ts subIdsField) of a collection, as sub_id_N keys. */
-export function subIdsOf(collection: IDataObject): IDataObject {
-	const pairs = ((collection.subIds as IDataObject)?.subId as IDataObject[]) ?? [];
-	return Object.fromEntries(
-		pairs.map((pair) => [`sub_id_${pair.number as number}`, pair.value ?? '']),
-	);
 }

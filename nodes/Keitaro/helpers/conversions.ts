@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { NUMERIC_COLUMNS } from '../descriptions/columns';
 import type { ApiResponse, KeitaroContext } from '../transport';
 import { keitaroApiRequest } from '../transport';
 import type { ConversionStatus } from './conversionData';
+import { groupPostbackLog } from './postbackLog';
 
 /** Status changes Keitaro documents for postbacks (api-notes §3.3). */
 const DOCUMENTED_TRANSITIONS: Record<string, string[]> = {
@@ -32,24 +34,10 @@ export const CONVERSION_LOOKUP_COLUMNS = [
 	'offer_id',
 ];
 
-/** Keitaro sends ids and money as strings on some builds; the node outputs numbers. */
-const NUMERIC_COLUMNS = new Set([
-	'conversion_id',
-	'click_id',
-	'campaign_id',
-	'offer_id',
-	'stream_id',
-	'landing_id',
-	'ts_id',
-	'affiliate_network_id',
-	'revenue',
-	'cost',
-	'profit',
-	'profitability',
-	'sale_period',
-]);
-
-/** Turns the numeric columns of a row just parsed from Keitaro's answer into numbers, in place. */
+/**
+ * Keitaro sends ids and money as strings on some builds; the node outputs numbers. Changes the
+ * row in place: it is one just parsed from Keitaro's answer.
+ */
 export function normaliseRow(row: IDataObject): IDataObject {
 	for (const [key, value] of Object.entries(row)) {
 		if (!NUMERIC_COLUMNS.has(key) || typeof value !== 'string' || value.trim() === '') continue;
@@ -91,16 +79,21 @@ export async function findConversions(
 }
 
 /** Keitaro's received-postback log lines about a click: why a postback was ignored shows here. */
+const RECENT_POSTBACK_LOG_LINES = 500;
+
 export async function postbackLogFor(this: KeitaroContext, subId: string): Promise<string[]> {
 	try {
+		// Keitaro's verdict lines ("…Postback ignored.") do not name the click, so read the recent
+		// log and keep the postbacks (grouped by job) that were about this click
 		const { data } = (await keitaroApiRequest.call(this, {
 			method: 'GET',
 			path: '/logs/postbacks',
-			qs: { limit: 10, query: subId },
+			qs: { limit: RECENT_POSTBACK_LOG_LINES },
 		})) as ApiResponse<IDataObject[]>;
-		return (Array.isArray(data) ? data : []).map(
-			(entry) => `${String(entry.datetime ?? '')} ${String(entry.message ?? '')}`,
-		);
+		return groupPostbackLog(Array.isArray(data) ? data : [])
+			.filter((postback) => postback.click_id === subId)
+			.slice(0, 3)
+			.flatMap((postback) => postback.lines.map((line) => `${postback.received_at} ${line}`));
 	} catch {
 		// only an explanation for another error; a failure to read the log must not hide that error
 		return [];

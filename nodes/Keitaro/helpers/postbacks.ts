@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { KeitaroContext, RequestSummary } from '../transport';
-import { sendPostback } from '../transport';
+import { mayHaveArrived, sendPostback } from '../transport';
 import { forEachLimited } from './concurrency';
 import { viewClicks } from './lookups';
 
@@ -26,7 +26,8 @@ export type PostbackOutcome =
  * Sends many postbacks, `concurrency` at a time, then (when `confirmTimeoutMs` is set) reads the
  * conversions log back in batches — one request answers for up to 500 clicks — until each change
  * shows or the time is up. Keitaro answers "Success" when it queues a postback, so only what the
- * log shows counts as done.
+ * log shows counts as done. A postback that failed without a complete answer (timeout, reset, 5xx,
+ * cut-off answer) may still have been applied: it is looked for too, never sent again here.
  */
 export async function applyPostbacks(
 	this: KeitaroContext,
@@ -52,18 +53,40 @@ export async function applyPostbacks(
 	if (options.confirmTimeoutMs === undefined) return outcomes;
 
 	const deadline = Date.now() + options.confirmTimeoutMs;
-	let pending = jobs.map((_, n) => n).filter((n) => outcomes[n].status === 'sent');
+	let pending = jobs
+		.map((_, n) => n)
+		.filter((n) => {
+			const outcome = outcomes[n];
+			return (
+				outcome.status === 'sent' ||
+				(outcome.status === 'refused' && outcome.request && mayHaveArrived(outcome.error))
+			);
+		});
 	for (let delay = 100; pending.length; delay = Math.min(delay * 2, 2000)) {
-		const views = await viewClicks.call(
-			this,
-			pending.map((n) => jobs[n].clickId),
-			{ checkClicks: false },
-		);
+		let views: Awaited<ReturnType<typeof viewClicks>> = new Map();
+		try {
+			views = await viewClicks.call(
+				this,
+				pending.map((n) => jobs[n].clickId),
+				{ checkClicks: false },
+			);
+		} catch {
+			// the transport has retried already; look again until the deadline, then report unconfirmed
+		}
 		pending = pending.filter((n) => {
 			const conversion = jobs[n].shows(views.get(jobs[n].clickId)?.conversions ?? []);
 			if (!conversion) return true;
-			const { answer, request } = outcomes[n] as { answer: string; request: RequestSummary };
-			outcomes[n] = { status: 'confirmed', answer, request, conversion };
+			const outcome = outcomes[n];
+			if (outcome.status === 'sent') {
+				outcomes[n] = { ...outcome, status: 'confirmed', conversion };
+			} else if (outcome.status === 'refused') {
+				outcomes[n] = {
+					status: 'confirmed',
+					answer: `(no complete answer: ${outcome.error.message})`,
+					request: outcome.request!,
+					conversion,
+				};
+			}
 			return false;
 		});
 		const left = deadline - Date.now();
@@ -71,8 +94,9 @@ export async function applyPostbacks(
 		await sleep(Math.min(delay, left));
 	}
 	for (const n of pending) {
-		const { answer, request } = outcomes[n] as { answer: string; request: RequestSummary };
-		outcomes[n] = { status: 'unconfirmed', answer, request };
+		const outcome = outcomes[n];
+		// a refused postback that never showed keeps its error
+		if (outcome.status === 'sent') outcomes[n] = { ...outcome, status: 'unconfirmed' };
 	}
 	return outcomes;
 }

@@ -20,6 +20,44 @@ export function looksLikeHtml(answer: HttpAnswer): boolean {
 	return /html/i.test(answer.contentType) || /^\s*</.test(answer.text);
 }
 
+const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status < 300;
+
+/** A body that is a web page. Keitaro labels even its postback answers text/html: the body decides. */
+const isWebPage = (text: string) => /^\s*</.test(text);
+
+function isCutOffJson(text: string): boolean {
+	if (!/^\s*[[{]/.test(text)) return false;
+	try {
+		JSON.parse(text);
+		return false;
+	} catch {
+		return true;
+	}
+}
+
+/**
+ * A 2xx answer that is not all of Keitaro's own answer: a proxy's web page, or an answer cut off
+ * mid-way (JSON that does not parse; for a postback, the start of the text Keitaro answers,
+ * `expected`). Keitaro may or may not have acted on the request.
+ */
+export function isIncomplete(answer: HttpAnswer, expected?: string): boolean {
+	if (!isSuccess(answer)) return false;
+	if (isWebPage(answer.text)) return true;
+	const text = answer.text.trim();
+	return expected === undefined
+		? isCutOffJson(text)
+		: text !== expected && expected.startsWith(text);
+}
+
+/**
+ * Whether a failed request may still have reached Keitaro and been applied: no complete answer came
+ * back (a network error after connecting, a 5xx from Keitaro or its proxy, an incomplete answer).
+ * Such a change is confirmed by reading Keitaro, never by sending it again unless that is harmless.
+ */
+export function mayHaveArrived(error: unknown): boolean {
+	return (error as NodeApiError | undefined)?.context?.mayHaveArrived === true;
+}
+
 /**
  * Keitaro's error bodies come in several shapes: `{"error": "…"}`, a field map
  * `{"alias": ["Alias is required"]}`, plain text (`Traffic\Model\Campaign #7 not found`), or HTML.
@@ -117,7 +155,7 @@ function apiError(
 	node: INode,
 	explanation: Explanation,
 	request: RequestSummary,
-	httpCode?: number,
+	{ httpCode, arrivedMaybe }: { httpCode?: number; arrivedMaybe: boolean },
 ): NodeApiError {
 	// The error body passed here is built by us: never the HTTP client's error, which carries
 	// the request headers (and so the API key).
@@ -127,17 +165,8 @@ function apiError(
 		httpCode: httpCode === undefined ? undefined : String(httpCode),
 	});
 	error.context.request = request;
+	error.context.mayHaveArrived = arrivedMaybe;
 	return error;
-}
-
-/** A non-2xx answer explained by its status and Keitaro's own words. */
-function statusError(node: INode, answer: HttpAnswer, request: RequestSummary): NodeApiError {
-	return apiError(
-		node,
-		explainStatus(answer.status, keitaroErrorDetail(answer)),
-		request,
-		answer.status,
-	);
 }
 
 /** A non-2xx answer, or a 2xx answer that is not the JSON the Admin API always sends. */
@@ -146,72 +175,73 @@ export function adminApiAnswerError(
 	answer: HttpAnswer,
 	request: RequestSummary,
 ): NodeApiError {
-	const ok = answer.status >= 200 && answer.status < 300;
-	if (ok && looksLikeHtml(answer)) {
-		return apiError(
-			node,
-			{
-				message: 'The tracker answered with a web page, not with Admin API data',
-				description:
-					'The Tracker URL in the Keitaro credential probably points to the wrong place. Use the tracker’s own address, e.g. https://tracker.example.com (no /admin).',
-			},
-			request,
-			answer.status,
-		);
+	const httpCode = answer.status;
+	const arrivedMaybe = answer.status >= 500 || isIncomplete(answer);
+	if (!isSuccess(answer)) {
+		return apiError(node, explainStatus(answer.status, keitaroErrorDetail(answer)), request, {
+			httpCode,
+			arrivedMaybe,
+		});
 	}
-	if (ok) {
-		const truncated = /^\s*[[{]/.test(answer.text);
-		return apiError(
-			node,
-			truncated
-				? {
-						message: 'Keitaro’s answer was cut off (incomplete JSON)',
-						description:
-							'The connection probably dropped while the answer was sent. Run the node again.',
-					}
-				: {
-						message: `Keitaro answered with text instead of JSON: ${excerpt(answer.text)}`,
-						description:
-							'The Admin API always answers with JSON; check the Tracker URL in the credential.',
-					},
-			request,
-			answer.status,
-		);
+	let explanation: Explanation;
+	if (looksLikeHtml(answer)) {
+		explanation = {
+			message: 'The tracker answered with a web page, not with Admin API data',
+			description:
+				'The Tracker URL in the Keitaro credential probably points to the wrong place. Use the tracker’s own address, e.g. https://tracker.example.com (no /admin).',
+		};
+	} else if (isCutOffJson(answer.text)) {
+		explanation = {
+			message: 'Keitaro’s answer was cut off (incomplete JSON)',
+			description: 'The connection probably dropped while the answer was sent. Run the node again.',
+		};
+	} else {
+		explanation = {
+			message: `Keitaro answered with text instead of JSON: ${excerpt(answer.text)}`,
+			description:
+				'The Admin API always answers with JSON; check the Tracker URL in the credential.',
+		};
 	}
-	return statusError(node, answer, request);
+	return apiError(node, explanation, request, { httpCode, arrivedMaybe });
 }
 
-/** The postback URL answers plain text: `Success`, or why it refused. */
+/** The postback URL answers plain text: `expected` (Keitaro's `Success`), or why it refused. */
 export function postbackAnswerError(
 	node: INode,
 	answer: HttpAnswer,
 	request: RequestSummary,
+	expected: string,
 ): NodeApiError {
+	const httpCode = answer.status;
+	const arrivedMaybe = answer.status >= 500 || isIncomplete(answer, expected);
+	let explanation: Explanation;
 	if (/incorrect postback code/i.test(answer.text)) {
-		return apiError(
-			node,
-			{
-				message: 'Keitaro does not accept the postback key',
-				description:
-					'Compare the Postback Key in the Keitaro credential with Keitaro → Settings → Postback URL (the part between the domain and /postback).',
-			},
-			request,
-			answer.status,
-		);
+		explanation = {
+			message: 'Keitaro does not accept the postback key',
+			description:
+				'Compare the Postback Key in the Keitaro credential with Keitaro → Settings → Postback URL (the part between the domain and /postback).',
+		};
+	} else if (!isSuccess(answer)) {
+		explanation = explainStatus(answer.status, keitaroErrorDetail(answer));
+	} else if (isWebPage(answer.text)) {
+		explanation = {
+			message: 'The tracker answered the postback with a web page instead of Keitaro’s answer',
+			description:
+				'A proxy or another site answered in Keitaro’s place. Check the Tracker URL in the credential; if it is right, run the node again later.',
+		};
+	} else if (arrivedMaybe) {
+		explanation = {
+			message: 'Keitaro’s answer to the postback was cut off',
+			description:
+				'The connection dropped while Keitaro answered, so Keitaro has probably received the postback. Check the conversion before you send it again.',
+		};
+	} else {
+		explanation = {
+			message: `Keitaro did not accept the postback: ${excerpt(answer.text) || '(empty answer)'}`,
+			description: `Keitaro answers "${expected}" when it queues a postback; this answer says it did not.`,
+		};
 	}
-	if (answer.status >= 200 && answer.status < 300) {
-		return apiError(
-			node,
-			{
-				message: `Keitaro did not accept the postback: ${excerpt(answer.text) || '(empty answer)'}`,
-				description:
-					'Keitaro answers "Success" when it queues a postback; this answer says it did not.',
-			},
-			request,
-			answer.status,
-		);
-	}
-	return statusError(node, answer, request);
+	return apiError(node, explanation, request, { httpCode, arrivedMaybe });
 }
 
 const TLS_CODES = new Set([
@@ -222,6 +252,9 @@ const TLS_CODES = new Set([
 	'CERT_HAS_EXPIRED',
 	'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
+
+/** Failures before a request leaves this machine: Keitaro cannot have received it. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', ...TLS_CODES]);
 
 /** The connection failed before Keitaro answered. `code` is Node's error code (ECONNREFUSED, …). */
 export function connectionError(
@@ -259,5 +292,5 @@ export function connectionError(
 			description: `Network error ${code || 'without a code'}. The node retried where that was safe; run it again.`,
 		};
 	}
-	return apiError(node, explanation, request);
+	return apiError(node, explanation, request, { arrivedMaybe: !NOT_SENT_CODES.has(code) });
 }

@@ -2,12 +2,19 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { HttpAnswer } from './errors';
-import { adminApiAnswerError, connectionError, looksLikeHtml, postbackAnswerError } from './errors';
+import {
+	adminApiAnswerError,
+	connectionError,
+	isIncomplete,
+	looksLikeHtml,
+	postbackAnswerError,
+} from './errors';
 import { redact } from './redact';
 import type { KeitaroContext, RequestSummary } from './types';
 import { ADMIN_API_PATH, trackerBaseUrl } from './url';
 
 export type { KeitaroContext, RequestSummary } from './types';
+export { mayHaveArrived } from './errors';
 
 const CREDENTIAL = 'keitaroApi';
 const USER_AGENT = 'n8n-nodes-keitaro-tracker';
@@ -67,6 +74,8 @@ export interface ApiRequest {
 export interface ApiResponse<T> {
 	data: T;
 	request: RequestSummary;
+	/** Keitaro's `meta` of a log or report answer (first page): `datetime` is the tracker's clock. */
+	meta?: IDataObject;
 }
 
 /** The connection of each running node: its credential is read once, not once per request. */
@@ -179,8 +188,9 @@ type Sender = () => Promise<{ body: unknown; headers: IDataObject; statusCode: n
 
 /**
  * Sends once, then again with exponential backoff and jitter while the failure is transient and a
- * repeat is harmless. A 429 means the request was not processed, so it is retried even when not
- * idempotent, after Keitaro's Retry-After.
+ * repeat is harmless: a network error, a 5xx, or an incomplete answer (see `isIncomplete`, with the
+ * text a postback expects). A 429 means the request was not processed, so it is retried even when
+ * not idempotent, after Keitaro's Retry-After.
  */
 async function sendWithRetries(
 	this: KeitaroContext,
@@ -190,6 +200,8 @@ async function sendWithRetries(
 		timeoutMs: number;
 		connection: KeitaroConnection;
 		request: RequestSummary;
+		/** the postback's expected answer text; none for the Admin API's JSON */
+		expected?: string;
 	},
 ): Promise<RawAnswer> {
 	for (let attempt = 0; ; attempt++) {
@@ -214,7 +226,8 @@ async function sendWithRetries(
 		}
 		const transient = answer
 			? answer.status === 429 ||
-				(options.idempotent && (RETRY_STATUSES.has(answer.status) || isCutOff(answer)))
+				(options.idempotent &&
+					(RETRY_STATUSES.has(answer.status) || isIncomplete(answer, options.expected)))
 			: options.idempotent && RETRY_CODES.has(code);
 		if (!transient || attempt >= MAX_RETRIES) {
 			if (answer) return answer;
@@ -228,12 +241,6 @@ async function sendWithRetries(
 		}
 		await sleep((answer && retryAfterMs(answer.headers)) ?? backoffMs(attempt));
 	}
-}
-
-/** A 2xx answer that starts as JSON but does not parse: the connection dropped mid-answer. */
-function isCutOff(answer: RawAnswer): boolean {
-	if (answer.status < 200 || answer.status >= 300 || !/^\s*[[{]/.test(answer.text)) return false;
-	return parseJson(answer) === null;
 }
 
 function isJsonAnswer(answer: RawAnswer): { ok: true; data: unknown } | { ok: false } {
@@ -295,6 +302,7 @@ export async function keitaroApiRequestAllItems(
 ): Promise<ApiResponse<IDataObject[]>> {
 	const rows: IDataObject[] = [];
 	let summary: RequestSummary | undefined;
+	let meta: IDataObject | undefined;
 	for (let offset = 0; ; offset += pageSize) {
 		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
 		const paged: ApiRequest =
@@ -303,17 +311,22 @@ export async function keitaroApiRequestAllItems(
 				: { ...request, body: { ...(request.body as IDataObject), offset, limit: size } };
 		const page = await keitaroApiRequest.call(this, paged);
 		summary ??= page.request;
-		const data = page.data as { rows?: IDataObject[]; total?: number } | IDataObject[];
+		const data = page.data as
+			| { rows?: IDataObject[]; total?: number; meta?: IDataObject }
+			| IDataObject[];
+		if (!Array.isArray(data)) meta ??= data.meta;
 		const pageRows = Array.isArray(data) ? data : (data.rows ?? []);
 		rows.push(...pageRows);
 		const total = Array.isArray(data) ? undefined : Number(data.total);
+		// a page longer than asked for means the endpoint ignores paging (older builds answer the
+		// whole GET /campaigns list): asking for the next page would repeat it forever
 		const done =
-			pageRows.length < size ||
+			pageRows.length !== size ||
 			(total !== undefined && Number.isFinite(total) && offset + pageRows.length >= total) ||
 			(limit !== undefined && rows.length >= limit);
 		if (done) break;
 	}
-	return { data: limit === undefined ? rows : rows.slice(0, limit), request: summary! };
+	return { data: limit === undefined ? rows : rows.slice(0, limit), request: summary!, meta };
 }
 
 export interface PostbackResult {
@@ -351,6 +364,7 @@ export async function sendPostback(
 	// Same subid and tid update one conversion in place, so a repeat is harmless. Without a tid the
 	// caller must know (e.g. the conversion exists); a create without one is never sent twice.
 	const idempotent = options.idempotent ?? Boolean(params.tid);
+	const expected = typeof params.return === 'string' && params.return ? params.return : 'Success';
 	const answer = await sendWithRetries.call(
 		this,
 		async () =>
@@ -365,12 +379,12 @@ export async function sendPostback(
 				timeout: timeoutMs,
 				skipSslCertificateValidation: connection.ignoreSslIssues,
 			}),
-		{ idempotent, timeoutMs, connection, request: summary },
+		{ idempotent, timeoutMs, connection, request: summary, expected },
 	);
+	// already scrubbed of the secrets in sendWithRetries
 	const text = answer.text.trim();
-	const expected = typeof params.return === 'string' && params.return ? params.return : 'Success';
 	if (answer.status >= 200 && answer.status < 300 && text === expected) {
 		return { answer: text, request: summary };
 	}
-	throw postbackAnswerError(this.getNode(), { ...answer, text }, summary);
+	throw postbackAnswerError(this.getNode(), { ...answer, text }, summary, expected);
 }

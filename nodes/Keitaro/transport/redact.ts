@@ -1,6 +1,9 @@
 const MASK = '***';
 
-/** Secrets shorter than this are not scrubbed from text: replacing every "ab" would garble messages. */
+/**
+ * Secrets shorter than this are scrubbed only where they stand as a postback URL's path: replacing
+ * every "ab" in a text would garble it.
+ */
 const MIN_SECRET_LENGTH = 4;
 
 /**
@@ -10,13 +13,16 @@ const MIN_SECRET_LENGTH = 4;
 export function redact(text: string, secrets: string[]): string {
 	let out = text;
 	for (const secret of secrets) {
-		if (secret.length < MIN_SECRET_LENGTH) continue;
 		for (const form of new Set([
 			secret,
 			encodeURIComponent(secret),
 			JSON.stringify(secret).slice(1, -1),
 		])) {
-			if (out.includes(form)) out = out.split(form).join(MASK);
+			// a short secret is still found where it stands as a postback URL's path
+			out =
+				secret.length < MIN_SECRET_LENGTH
+					? out.split(`/${form}/postback`).join(`/${MASK}/postback`)
+					: out.split(form).join(MASK);
 		}
 	}
 	return out;

@@ -4,6 +4,15 @@ import { conversionRoutes } from './conversions';
 import { groupRoutes } from './groups';
 import { logRoutes } from './logs';
 import { offerRoutes } from './offers';
+import { affiliateNetworkRoutes } from './affiliateNetworks';
+import { domainRoutes } from './domains';
+import { landingRoutes } from './landings';
+import { streamRoutes } from './streams';
+import { trafficSourceRoutes } from './trafficSources';
+import { reportRoutes } from './reports';
+import { botListRoutes } from './botList';
+import { integrationRoutes } from './integrations';
+import { userRoutes } from './users';
 import type { Route } from './types';
 
 export type { Route, RouteContext } from './types';
@@ -16,4 +25,13 @@ export const adminRoutes: Route[] = [
 	...clickRoutes,
 	...conversionRoutes,
 	...logRoutes,
+	...streamRoutes,
+	...landingRoutes,
+	...trafficSourceRoutes,
+	...affiliateNetworkRoutes,
+	...domainRoutes,
+	...reportRoutes,
+	...userRoutes,
+	...botListRoutes,
+	...integrationRoutes,
 ];

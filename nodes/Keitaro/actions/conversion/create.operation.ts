@@ -8,7 +8,7 @@ import { operationError } from '../../helpers/errors';
 import { viewClicks } from '../../helpers/lookups';
 import type { PostbackJob } from '../../helpers/postbacks';
 import { applyPostbacks } from '../../helpers/postbacks';
-import { readItems } from '../../helpers/requests/batch';
+import { readItems } from '../../helpers/batch';
 import { requirePostbackKey } from '../../transport';
 import type { BatchOutcome, Endpoint } from '../node.type';
 import { POSTBACK } from '../node.type';

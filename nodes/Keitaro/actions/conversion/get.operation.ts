@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { concurrencyOption, dataOnlyOption, timeoutOption } from '../../descriptions/options';
 import { equals, findConversions } from '../../helpers/conversions';
-import { operationError } from '../../helpers/errors';
+import { parseConversionId } from '../../helpers/conversionData';
+import { invalidInput, operationError } from '../../helpers/errors';
 import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -70,15 +71,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	let lookup;
 	let what: string;
 	if (getBy === 'conversionId') {
-		const id = String(this.getNodeParameter('conversionId', i) ?? '').trim();
-		if (!/^\d+$/.test(id)) {
-			throw operationError(
-				node,
-				i,
-				'INVALID_INPUT',
-				id ? `Conversion ID "${id}" is not a number` : 'Conversion ID is empty',
-				'Keitaro conversion IDs are whole numbers (column conversion_id). To find a conversion by click and tid, change "Get By".',
+		let id: string;
+		try {
+			id = parseConversionId(
+				this.getNodeParameter('conversionId', i),
+				'To find a conversion by click and tid, change "Get By".',
 			);
+		} catch (error) {
+			throw invalidInput(node, i, error as Error);
 		}
 		what = `Conversion ${id}`;
 		lookup = await findConversions.call(this, [equals('conversion_id', Number(id))]);

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
+import * as findByClick from './findByClick.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-export { create, get, getMany, update };
+export { create, findByClick, get, getMany, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,12 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description: 'Add a missing or offline conversion through Keitaro’s postback URL',
 				action: 'Create a conversion',
+			},
+			{
+				name: 'Find by Click',
+				value: 'findByClick',
+				description: 'Every conversion of a click, newest first, for many clicks at once',
+				action: 'Find conversions by click',
 			},
 			{
 				name: 'Get',
@@ -44,6 +51,7 @@ export const description: INodeProperties[] = [
 		default: 'update',
 	},
 	...create.description,
+	...findByClick.description,
 	...get.description,
 	...getMany.description,
 	...update.description,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { confirmTimeoutOption, postbackConcurrencyOption } from '../../descriptions/options';
 import { postbackLogFor } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
+import { optionNumber } from '../../helpers/options';
 import type { RequestSummary } from '../../transport';
 
 /** How a batch of postbacks runs: the Options of the first item (Concurrency, Confirm Change, …). */
@@ -12,11 +13,11 @@ export function batchSettings(this: IExecuteFunctions): {
 } {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		concurrency: Number(options.concurrency ?? postbackConcurrencyOption.default) || 1,
+		concurrency: optionNumber.call(this, 0, postbackConcurrencyOption),
 		confirmTimeoutMs:
 			options.confirm === false
 				? undefined
-				: Number(options.confirmTimeout ?? confirmTimeoutOption.default) * 1000,
+				: optionNumber.call(this, 0, confirmTimeoutOption) * 1000,
 	};
 }
 

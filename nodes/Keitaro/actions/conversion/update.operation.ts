@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { conversionDataFields } from '../../descriptions/conversionData';
 import { allowUndocumentedTransitionsOption, postbackOptions } from '../../descriptions/options';
 import type { ConversionData } from '../../helpers/conversionData';
+import { parseConversionId } from '../../helpers/conversionData';
 import { readConversionData } from '../../helpers/conversionInput';
 import {
 	DOCUMENTED_TRANSITIONS_TEXT,
@@ -12,8 +13,8 @@ import {
 	money,
 	sameMoney,
 } from '../../helpers/conversions';
-import { operationError } from '../../helpers/errors';
-import { readItems } from '../../helpers/requests/batch';
+import { InputError, invalidInput, operationError } from '../../helpers/errors';
+import { readItems } from '../../helpers/batch';
 import { readOfferPayouts, viewClicks } from '../../helpers/lookups';
 import type { PostbackJob } from '../../helpers/postbacks';
 import { applyPostbacks } from '../../helpers/postbacks';
@@ -81,29 +82,31 @@ interface UpdateItem {
 	allowUndocumentedTransitions: boolean;
 }
 
+function tidFrom(raw: unknown): string {
+	const tid = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!tid)
+		throw new InputError(
+			'Conversion ID is empty',
+			'Enter the transaction ID (tid) of the conversion to change.',
+		);
+	return tid;
+}
+
 function readItem(this: IExecuteFunctions, i: number): UpdateItem {
 	const node = this.getNode();
 	const idType = this.getNodeParameter('conversionIdType', i) as UpdateItem['idType'];
-	const id = String(this.getNodeParameter('conversionId', i) ?? '').trim();
-	if (!id) {
-		throw operationError(
-			node,
-			i,
-			'INVALID_INPUT',
-			'Conversion ID is empty',
+	const raw = this.getNodeParameter('conversionId', i);
+	let id: string;
+	try {
+		id =
 			idType === 'tid'
-				? 'Enter the transaction ID (tid) of the conversion to change.'
-				: 'Enter the Keitaro conversion ID (a number, column conversion_id in the conversions log), or find the conversion by its transaction ID instead.',
-		);
-	}
-	if (idType === 'conversionId' && !/^\d+$/.test(id)) {
-		throw operationError(
-			node,
-			i,
-			'INVALID_INPUT',
-			`Conversion ID "${id}" is not a number`,
-			'Keitaro conversion IDs are whole numbers. To use the network’s transaction ID, set "Find Conversion By" to Transaction ID.',
-		);
+				? tidFrom(raw)
+				: parseConversionId(
+						raw,
+						'To use the network’s transaction ID, set "Find Conversion By" to Transaction ID.',
+					);
+	} catch (error) {
+		throw invalidInput(node, i, error as Error);
 	}
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	return {

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions } from '../../descriptions/conversionRequest';
 import type { InputError } from '../../helpers/errors';
-import { inInputOrder, recordOutcome } from '../../helpers/requests/batch';
+import { inInputOrder, recordOutcome } from '../../helpers/batch';
 import type { RequestDraft } from '../../helpers/requests/draft';
 import { draftFromRow } from '../../helpers/requests/draft';
 import { raiseRequests } from '../../helpers/requests/raise';

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
@@ -7,7 +7,8 @@ import {
 	postbackConcurrencyOption,
 	timeoutOption,
 } from '../../descriptions/options';
-import { recordOutcome } from '../../helpers/requests/batch';
+import { recordOutcome } from '../../helpers/batch';
+import { optionNumber } from '../../helpers/options';
 import { checkAll } from '../../helpers/requests/checkAll';
 import { processRequests } from '../../helpers/requests/process';
 import type { BatchOutcome, Endpoint } from '../node.type';
@@ -46,14 +47,13 @@ export async function executeBatch(
 	if (requests.stop) return requests.refused.slice(0, 1);
 	const entries = requests.read.map((r) => ({ index: r.index, request: r.value }));
 	const checked = await checkAll.call(this, entries, 'process', now);
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const results = await processRequests.call(
 		this,
 		entries.map((e) => e.request),
 		checked,
 		{
-			concurrency: Number(options.concurrency ?? postbackConcurrencyOption.default) || 1,
-			confirmTimeoutMs: Number(options.confirmTimeout ?? confirmTimeoutOption.default) * 1000,
+			concurrency: optionNumber.call(this, 0, postbackConcurrencyOption),
+			confirmTimeoutMs: optionNumber.call(this, 0, confirmTimeoutOption) * 1000,
 		},
 	);
 	const outcomes = results.map((record, n) => recordOutcome(entries[n].index, record));

@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checkRuleOptions } from '../../descriptions/conversionRequest';
 import { subIdsField } from '../../descriptions/conversionData';
 import { CONVERSION_STATUSES } from '../../helpers/conversionData';
-import { subIdsOf } from '../../helpers/conversionInput';
-import { readItems, recordOutcome } from '../../helpers/requests/batch';
+import { subIdValues } from '../../helpers/conversionInput';
+import { readItems, recordOutcome } from '../../helpers/batch';
 import { draftFromRow } from '../../helpers/requests/draft';
 import { raiseRequests } from '../../helpers/requests/raise';
 import { readCheckRules } from '../../helpers/requests/rules';
@@ -142,7 +142,7 @@ function rowOf(this: IExecuteFunctions, i: number): IDataObject {
 		idempotency_key: extra.idempotencyKey ?? '',
 		payout: extra.revenue ?? '',
 	};
-	return { ...row, ...subIdsOf(extra) };
+	return { ...row, ...subIdValues(extra.subIds) };
 }
 
 /**

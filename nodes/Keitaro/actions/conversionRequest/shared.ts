@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { InputError, invalidInput } from '../../helpers/errors';
 import { readCheckRules } from '../../helpers/requests/rules';
-import type { ReadItems } from '../../helpers/requests/batch';
-import { inInputOrder, readItems, recordOutcome } from '../../helpers/requests/batch';
+import type { ReadItems } from '../../helpers/batch';
+import { inInputOrder, readItems, recordOutcome } from '../../helpers/batch';
 import { checkAll } from '../../helpers/requests/checkAll';
 import type { Stage } from '../../helpers/requests/checks';
 import type { ConversionRequest, Move } from '../../helpers/requests/record';

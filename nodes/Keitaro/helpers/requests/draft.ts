@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ConversionStatus } from '../conversionData';
-import { parseRevenue, parseStatus, SUB_ID_COUNT } from '../conversionData';
+import { isSubIdKey, parseRevenue, parseStatus, SUB_ID_COUNT } from '../conversionData';
 import { InputError } from '../errors';
 
 /** What someone asks for, before it is checked against Keitaro and becomes a request record. */
@@ -36,7 +36,8 @@ function column(row: IDataObject, names: string[]): string {
 	return '';
 }
 
-const KNOWN_COLUMNS = new Set([
+/** The columns Import reads: Keitaro's import columns and the request's own fields. */
+export const KNOWN_COLUMNS = new Set([
 	'subid',
 	'click_id',
 	'sub_id',
@@ -51,6 +52,15 @@ const KNOWN_COLUMNS = new Set([
 	'type',
 	'conversion_id',
 	'idempotency_key',
+]);
+
+/** The type column's words (a Map: a plain object would also answer to "constructor"). */
+const TYPES = new Map<string, RequestDraft['type']>([
+	['create', 'create'],
+	['new', 'create'],
+	['change', 'change'],
+	['existing', 'change'],
+	['auto', 'auto'],
 ]);
 
 /** Columns Import adds to a refused row; a corrected row sent back may still carry them. */
@@ -85,16 +95,17 @@ export function draftFromRow(
 		);
 	const revenueText = column(row, ['payout', 'revenue']);
 	const typeText = (column(row, ['type']) || defaults.type).toLowerCase();
-	const type = (
-		{ create: 'create', new: 'create', change: 'change', existing: 'change', auto: 'auto' } as const
-	)[typeText as 'create'];
+	const type = TYPES.get(typeText);
 	if (!type)
 		throw new InputError(
 			`Row for ${clickId}: type "${typeText}" is unknown`,
 			'Use create (a missing conversion), change (an existing one) or leave it empty.',
 		);
 	const conversionIdText = column(row, ['conversion_id']);
-	if (conversionIdText && !/^\d+$/.test(conversionIdText)) {
+	if (
+		conversionIdText &&
+		!(/^\d+$/.test(conversionIdText) && Number.isSafeInteger(Number(conversionIdText)))
+	) {
 		throw new InputError(
 			`Row for ${clickId}: conversion_id "${conversionIdText}" is not a number`,
 			'Use Keitaro’s conversion ID or leave the column empty.',
@@ -109,9 +120,8 @@ export function draftFromRow(
 	}
 	const subIds: Record<string, string> = {};
 	for (const [key, value] of Object.entries(row)) {
-		const match = /^sub_id_(\d+)$/.exec(key);
-		if (!match || text(value) === '') continue;
-		if (Number(match[1]) < 1 || Number(match[1]) > SUB_ID_COUNT) {
+		if (!/^sub_id_\d+$/.test(key) || text(value) === '') continue;
+		if (!isSubIdKey(key)) {
 			throw new InputError(
 				`Row for ${clickId} has a column "${key}"`,
 				`Keitaro has sub_id_1 … sub_id_${SUB_ID_COUNT}.`,

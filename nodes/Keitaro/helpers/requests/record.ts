@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 import type { ConversionStatus } from '../conversionData';
-import { CONVERSION_STATUSES } from '../conversionData';
+import { CONVERSION_STATUSES, isSubIdKey, SUB_ID_COUNT } from '../conversionData';
 import { InputError } from '../errors';
 
 /**
@@ -129,6 +129,23 @@ export function subIdsText(subIds: Record<string, string>): string {
 	return keys.length ? JSON.stringify(Object.fromEntries(keys.map((k) => [k, subIds[k]]))) : '';
 }
 
+/** Whether stored sub_ids text is what `subIdsText` writes: empty, or an object of sub_id_N → text. */
+function isSubIdsText(text: string): boolean {
+	if (!text) return true;
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return false;
+	}
+	return (
+		typeof parsed === 'object' &&
+		parsed !== null &&
+		!Array.isArray(parsed) &&
+		Object.entries(parsed).every(([key, value]) => isSubIdKey(key) && typeof value === 'string')
+	);
+}
+
 export function parseSubIds(text: string): Record<string, string> {
 	return text ? (JSON.parse(text) as Record<string, string>) : {};
 }
@@ -230,8 +247,13 @@ export function parseRequest(raw: unknown): ConversionRequest {
 					'Store the request’s numbers as numbers or numeric text.',
 				);
 			record[field] = field === 'version' || field === 'attempts' ? (n ?? 0) : n;
+		} else if (typeof value === 'object' && value !== null) {
+			throw new InputError(
+				`Request field ${field} is not text: ${JSON.stringify(value)}`,
+				'Store the request’s fields as they came out of Raise or Import.',
+			);
 		} else {
-			record[field] = value === null || value === undefined ? '' : String(value);
+			record[field] = value === undefined || value === null ? '' : String(value);
 		}
 	}
 	const request = record as unknown as ConversionRequest;
@@ -251,6 +273,12 @@ export function parseRequest(raw: unknown): ConversionRequest {
 		throw new InputError(
 			`Request ${request.request_id} has an unknown target status "${request.target_status}"`,
 			`Use one of ${CONVERSION_STATUSES.join(', ')}.`,
+		);
+	}
+	if (!isSubIdsText(request.sub_ids)) {
+		throw new InputError(
+			`Request ${request.request_id} has sub_ids that are not what Raise and Import store`,
+			`sub_ids is empty or a JSON object such as {"sub_id_1":"value"} (sub_id_1 … sub_id_${SUB_ID_COUNT}).`,
 		);
 	}
 	return request;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { BatchOutcome } from '../../actions/node.type';
-import { invalidInput } from '../errors';
-import type { ConversionRequest } from './record';
+import type { BatchOutcome } from '../actions/node.type';
+import { invalidInput } from './errors';
+import type { ConversionRequest } from './requests/record';
 
 export interface Read<T> {
 	index: number;

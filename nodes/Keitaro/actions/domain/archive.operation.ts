@@ -1,0 +1,7 @@
+import { DOMAIN } from '../../helpers/objects';
+import { objectAction } from '../objectOperations';
+
+export const { description, endpoints, execute } = objectAction(DOMAIN, {
+	operation: 'archive',
+	method: 'DELETE',
+});

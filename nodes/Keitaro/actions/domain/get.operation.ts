@@ -1,0 +1,4 @@
+import { DOMAIN } from '../../helpers/objects';
+import { getObject } from '../objectOperations';
+
+export const { description, endpoints, execute } = getObject(DOMAIN);

@@ -1,0 +1,14 @@
+import { groupTypeField } from '../../descriptions/groupFields';
+import { GROUP } from '../../helpers/objects';
+import { objectAction } from '../objectOperations';
+
+/**
+ * Groups have no archive: DELETE /groups/{id}/delete (api-notes §8.3) removes the group, and its
+ * objects stay, without a group.
+ */
+export const { description, endpoints, execute } = objectAction(GROUP, {
+	operation: 'delete',
+	method: 'DELETE',
+	suffix: '/delete',
+	before: [groupTypeField],
+});

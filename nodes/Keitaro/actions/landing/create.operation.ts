@@ -1,0 +1,5 @@
+import { landingFields } from '../../descriptions/landingFields';
+import { LANDING } from '../../helpers/objects';
+import { createObject } from '../objectOperations';
+
+export const { description, endpoints, execute } = createObject(LANDING, { fields: landingFields });

@@ -1,0 +1,4 @@
+import { LANDING } from '../../helpers/objects';
+import { fileOperation } from '../fileOperations';
+
+export const { description, endpoints, execute } = fileOperation(LANDING, 'getFiles');

@@ -1,0 +1,8 @@
+import { getCatalogue } from '../objectOperations';
+
+/** Keitaro's path is /streams_actions (api-notes §8.4), unlike the other stream catalogues. */
+export const { description, endpoints, execute } = getCatalogue(
+	'stream',
+	'getActionTypes',
+	'/streams_actions',
+);

@@ -1,0 +1,7 @@
+import { getCatalogue } from '../objectOperations';
+
+export const { description, endpoints, execute } = getCatalogue(
+	'stream',
+	'getSchemas',
+	'/stream_schemas',
+);

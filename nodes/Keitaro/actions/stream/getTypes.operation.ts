@@ -1,0 +1,7 @@
+import { getCatalogue } from '../objectOperations';
+
+export const { description, endpoints, execute } = getCatalogue(
+	'stream',
+	'getTypes',
+	'/stream_types',
+);

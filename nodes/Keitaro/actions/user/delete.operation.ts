@@ -1,0 +1,3 @@
+import { userById } from './byId';
+
+export const { description, endpoints, execute } = userById('delete');
