@@ -195,15 +195,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const json = dataOnly
 			? result.data
 			: { success: true, resource, operation, request: result.request, data: result.data };
-		outputs[outcome.output ?? 0].push(
-			...this.helpers.constructExecutionMetaData(
-				this.helpers.returnJsonArray(json as IDataObject),
-				{
-					itemData:
-						outcome.items.length === 1 ? { item: first } : outcome.items.map((item) => ({ item })),
-				},
-			),
+		const items = this.helpers.constructExecutionMetaData(
+			this.helpers.returnJsonArray(json as IDataObject),
+			{
+				itemData:
+					outcome.items.length === 1 ? { item: first } : outcome.items.map((item) => ({ item })),
+			},
 		);
+		// one by one: spreading a list of some 130,000 items or more into push() overflows the stack
+		for (const item of items) outputs[outcome.output ?? 0].push(item);
 	}
 	return outputs;
 }

@@ -34,14 +34,17 @@ export const CONVERSION_LOOKUP_COLUMNS = [
 	'offer_id',
 ];
 
-/** Keitaro sends ids and money as strings on some builds; the node outputs numbers. */
+/**
+ * Keitaro sends ids and money as strings on some builds; the node outputs numbers. Changes the
+ * row in place: it is one just parsed from Keitaro's answer.
+ */
 export function normaliseRow(row: IDataObject): IDataObject {
-	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(row)) {
-		const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-		out[key] = NUMERIC_COLUMNS.has(key) && Number.isFinite(n) ? n : value;
+		if (!NUMERIC_COLUMNS.has(key) || typeof value !== 'string' || value.trim() === '') continue;
+		const n = Number(value);
+		if (Number.isFinite(n)) row[key] = n;
 	}
-	return out;
+	return row;
 }
 
 export interface KeitaroFilter extends IDataObject {

@@ -78,8 +78,21 @@ export interface ApiResponse<T> {
 	meta?: IDataObject;
 }
 
-/** Reads and checks the credential; throws before any request when it cannot work. */
+/** The connection of each running node: its credential is read once, not once per request. */
+const connections = new WeakMap<KeitaroContext, Promise<KeitaroConnection>>();
+
+/** Reads and checks the credential (once per execution); throws before any request when it cannot work. */
 export async function getConnection(this: KeitaroContext): Promise<KeitaroConnection> {
+	let connection = connections.get(this);
+	if (!connection) {
+		connection = readConnection.call(this);
+		connections.set(this, connection);
+		connection.catch(() => connections.delete(this));
+	}
+	return await connection;
+}
+
+async function readConnection(this: KeitaroContext): Promise<KeitaroConnection> {
 	const credentials = await this.getCredentials(CREDENTIAL);
 	const rawUrl = String(credentials.url ?? '').trim();
 	if (!rawUrl) {
@@ -156,6 +169,19 @@ function backoffMs(attempt: number): number {
 
 interface RawAnswer extends HttpAnswer {
 	headers: IDataObject;
+	/** the text parsed as JSON, once: null when it is not JSON */
+	json?: { value: unknown } | null;
+}
+
+function parseJson(answer: RawAnswer): { value: unknown } | null {
+	if (answer.json === undefined) {
+		try {
+			answer.json = { value: JSON.parse(answer.text) };
+		} catch {
+			answer.json = null;
+		}
+	}
+	return answer.json;
 }
 
 type Sender = () => Promise<{ body: unknown; headers: IDataObject; statusCode: number }>;
@@ -188,8 +214,12 @@ async function sendWithRetries(
 				status: response.statusCode,
 				headers,
 				contentType: String(headers['content-type'] ?? ''),
-				text:
+				// Keitaro's answers can carry the postback key (received-postback logs, affiliate
+				// network postback URLs): scrub before anything reads them.
+				text: redact(
 					typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''),
+					options.connection.secrets,
+				),
 			};
 		} catch (error) {
 			code = networkCode(error);
@@ -213,14 +243,11 @@ async function sendWithRetries(
 	}
 }
 
-function isJsonAnswer(answer: HttpAnswer): { ok: true; data: unknown } | { ok: false } {
+function isJsonAnswer(answer: RawAnswer): { ok: true; data: unknown } | { ok: false } {
 	if (answer.status < 200 || answer.status >= 300 || looksLikeHtml(answer)) return { ok: false };
 	if (answer.text.trim() === '') return { ok: true, data: {} };
-	try {
-		return { ok: true, data: JSON.parse(answer.text) };
-	} catch {
-		return { ok: false };
-	}
+	const json = parseJson(answer);
+	return json ? { ok: true, data: json.value } : { ok: false };
 }
 
 /** One call to the Keitaro Admin API. Any answer that is not 2xx JSON becomes a NodeApiError. */
@@ -256,11 +283,8 @@ export async function keitaroApiRequest<T = unknown>(
 			await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, { ...options }),
 		{ idempotent, timeoutMs, connection, request: summary },
 	);
-	// Keitaro's answers can carry the postback key (received-postback logs, affiliate network
-	// postback URLs): scrub before anything reads them.
-	const safe = { ...answer, text: redact(answer.text, connection.secrets) };
-	const parsed = isJsonAnswer(safe);
-	if (!parsed.ok) throw adminApiAnswerError(this.getNode(), safe, summary);
+	const parsed = isJsonAnswer(answer);
+	if (!parsed.ok) throw adminApiAnswerError(this.getNode(), answer, summary);
 	return { data: parsed.data as T, request: summary };
 }
 
@@ -357,7 +381,8 @@ export async function sendPostback(
 			}),
 		{ idempotent, timeoutMs, connection, request: summary, expected },
 	);
-	const text = redact(answer.text.trim(), connection.secrets);
+	// already scrubbed of the secrets in sendWithRetries
+	const text = answer.text.trim();
 	if (answer.status >= 200 && answer.status < 300 && text === expected) {
 		return { answer: text, request: summary };
 	}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { concurrencyOption, confirmTimeoutOption } from '../../descriptions/options';
+import { confirmTimeoutOption, postbackConcurrencyOption } from '../../descriptions/options';
 import { postbackLogFor } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
 import { optionNumber } from '../../helpers/options';
@@ -13,7 +13,7 @@ export function batchSettings(this: IExecuteFunctions): {
 } {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		concurrency: optionNumber.call(this, 0, concurrencyOption),
+		concurrency: optionNumber.call(this, 0, postbackConcurrencyOption),
 		confirmTimeoutMs:
 			options.confirm === false
 				? undefined

@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
-import { concurrencyOption, confirmTimeoutOption, timeoutOption } from '../../descriptions/options';
+import {
+	confirmTimeoutOption,
+	postbackConcurrencyOption,
+	timeoutOption,
+} from '../../descriptions/options';
 import { recordOutcome } from '../../helpers/batch';
 import { optionNumber } from '../../helpers/options';
 import { checkAll } from '../../helpers/requests/checkAll';
@@ -19,7 +23,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...checkRuleOptions, concurrencyOption, confirmTimeoutOption, timeoutOption],
+		options: [...checkRuleOptions, postbackConcurrencyOption, confirmTimeoutOption, timeoutOption],
 	},
 ];
 
@@ -48,7 +52,7 @@ export async function executeBatch(
 		entries.map((e) => e.request),
 		checked,
 		{
-			concurrency: optionNumber.call(this, 0, concurrencyOption),
+			concurrency: optionNumber.call(this, 0, postbackConcurrencyOption),
 			confirmTimeoutMs: optionNumber.call(this, 0, confirmTimeoutOption) * 1000,
 		},
 	);
