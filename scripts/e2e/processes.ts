@@ -223,7 +223,11 @@ export function atEnd(cleanup: () => Promise<void> | void): void {
  * `timeoutMs`.
  */
 export function runMain(name: string, main: () => Promise<void>, timeoutMs: number): void {
-	const finish = async (code: number, message?: string): Promise<never> => {
+	let finishing: Promise<never> | undefined;
+	// once: a signal during the clean-up (or a second signal) must not stop and clean up again
+	const finish = (code: number, message?: string): Promise<never> =>
+		(finishing ??= end(code, message));
+	const end = async (code: number, message?: string): Promise<never> => {
 		console.log(message ? '' : `\n${name} PASSED`);
 		if (message) console.error(`\n${name} FAILED: ${message}`);
 		await stopAll();
