@@ -25,7 +25,7 @@ import { EXAMPLES_DIR, loadExamples } from '../../test/support/examples';
 import { checkEditor } from './editor';
 import { checkCoverage, checkModes, checkRun, EXPECTATIONS } from './examples';
 import { n8nCli, N8nApi, PACKAGE_ROOT, prepareN8n, removeN8n, startN8n } from './n8n';
-import { freePort, stop, stopAll } from './processes';
+import { atEnd, freePort, runMain, step, stop } from './processes';
 import { CACHE_DIR, provision } from './provision';
 import { ServerExamples } from './server-examples';
 import { checkCredentialTest, checkNodeTypes, type StoredCredential } from './server-checks';
@@ -36,18 +36,7 @@ const RUN_TIMEOUT_MS = 25 * 60_000;
 const CREDENTIAL = { id: 'keitaroDemo', name: 'Keitaro (demo simulator)', type: 'keitaroApi' };
 const RUSSIAN_ALIAS = 'Конверсия';
 
-const timings: Array<[string, number]> = [];
 const log = (line: string) => console.log(line);
-
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-	log(`\n== ${name}`);
-	const started = Date.now();
-	try {
-		return await fn();
-	} finally {
-		timings.push([name, (Date.now() - started) / 1000]);
-	}
-}
 
 function option(name: string, fallback: string): string {
 	const index = process.argv.indexOf(`--${name}`);
@@ -98,7 +87,7 @@ async function main(): Promise<void> {
 		return result;
 	});
 	const n8n = await prepareN8n(toolchain);
-	cleanups.push(async () => removeN8n(n8n));
+	atEnd(() => removeN8n(n8n));
 	const simPort = await freePort();
 	const credential: StoredCredential = {
 		...CREDENTIAL,
@@ -154,7 +143,7 @@ async function main(): Promise<void> {
 	const server = await step('start', async () => startN8n(n8n));
 	const api = new N8nApi(n8n.baseUrl);
 	const sim = await startSimulator(simPort, apiKey, postbackKey);
-	cleanups.push(async () => sim.stop());
+	atEnd(() => sim.stop());
 
 	await step('server checks', async () => {
 		await api.setUpOwner();
@@ -185,35 +174,4 @@ async function main(): Promise<void> {
 	log("\nn8n's server log contains neither key");
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-async function cleanUp(): Promise<void> {
-	await stopAll();
-	for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-}
-
-function printTimings(): void {
-	log(
-		`\nstep times: ${timings.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`,
-	);
-}
-
-async function finish(code: number, message?: string): Promise<never> {
-	console.log(message ? '' : '\nE2E PASSED');
-	if (message) console.error(`\nE2E FAILED: ${message}`);
-	await cleanUp();
-	printTimings();
-	process.exit(code);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => void finish(1, `stopped by ${signal}`));
-}
-setTimeout(
-	() => void finish(1, `the run took longer than ${RUN_TIMEOUT_MS / 60_000} minutes`),
-	RUN_TIMEOUT_MS,
-).unref();
-
-main().then(
-	() => finish(0).then(() => undefined),
-	(error: Error) => finish(1, error.message),
-);
+runMain('E2E', main, RUN_TIMEOUT_MS);

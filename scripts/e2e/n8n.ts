@@ -14,8 +14,7 @@ import {
 	run,
 	startService,
 	stop,
-	tail,
-	waitFor,
+	waitForService,
 	CommandError,
 	type Service,
 } from './processes';
@@ -91,22 +90,15 @@ export async function startN8n(n8n: N8n): Promise<Service> {
 	const server = startService(n8n.toolchain.node, [n8n.toolchain.n8nBin, 'start'], {
 		env: n8n.env,
 	});
-	let exitCode: number | null | undefined;
-	void server.exited.then((code) => (exitCode = code));
 	try {
-		await waitFor(
+		await waitForService(
+			server,
+			'n8n to become ready',
 			async () => {
-				if (exitCode !== undefined) {
-					throw new CommandError(
-						`n8n exited with code ${exitCode} before it became ready; last log lines:\n${tail(server.output())}`,
-					);
-				}
 				const response = await fetch(`${n8n.baseUrl}/healthz/readiness`).catch(() => undefined);
 				return response?.status === 200 ? true : undefined;
 			},
 			READY_TIMEOUT_MS,
-			() =>
-				`n8n did not become ready within ${READY_TIMEOUT_MS / 1000} s; last log lines:\n${tail(server.output())}`,
 		);
 	} catch (error) {
 		await stop(server.child);

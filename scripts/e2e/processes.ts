@@ -1,8 +1,12 @@
 /* eslint-disable */ // not shipped: runs under Node, outside the n8n sandbox rules
 /**
- * Child processes of the end-to-end run. Every child starts in its own process group so that it
- * and everything it spawns (npm's node-gyp, n8n's task runner) can be stopped together, and every
+ * Child processes of the end-to-end run (`npm run test:e2e`) and the queue-mode run
+ * (`npm run test:queue`). Every child starts in its own process group so that it and everything it
+ * spawns (npm's node-gyp, n8n's task runner, runuser's postgres) can be stopped together, and every
  * child is registered so `stopAll()` ends them on success, failure, timeout or Ctrl-C.
+ *
+ * `runMain()` is both runs' frame: timed steps, then every process stopped and every clean-up run,
+ * whichever way the run ends.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -164,4 +168,84 @@ export async function waitFor<T>(
 		if (Date.now() > deadline) throw new CommandError(message());
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
+}
+
+/**
+ * `waitFor` on a started service: fails at once, with its last output, when the service exits
+ * before `check` gives a value, and with its last output after `timeoutMs`. `what` names what is
+ * awaited ("n8n to become ready").
+ */
+export async function waitForService<T>(
+	service: Service,
+	what: string,
+	check: () => Promise<T | undefined> | T | undefined,
+	timeoutMs: number,
+): Promise<T> {
+	let exitCode: number | null | undefined;
+	void service.exited.then((code) => (exitCode = code));
+	return await waitFor(
+		async () => {
+			if (exitCode !== undefined) {
+				throw new CommandError(
+					`waiting for ${what}: the process ended with code ${exitCode}; last output:\n${tail(service.output())}`,
+				);
+			}
+			return await check();
+		},
+		timeoutMs,
+		() =>
+			`waiting for ${what}: not within ${timeoutMs / 1000} s; last output:\n${tail(service.output())}`,
+	);
+}
+
+const timings: Array<[string, number]> = [];
+const cleanups: Array<() => Promise<void>> = [];
+
+/** One step of a run: announced, timed, its time printed at the end. */
+export async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+	console.log(`\n== ${name}`);
+	const started = Date.now();
+	try {
+		return await fn();
+	} finally {
+		timings.push([name, (Date.now() - started) / 1000]);
+	}
+}
+
+/** Runs `cleanup` at the end of the run, after every process has stopped; the last added first. */
+export function atEnd(cleanup: () => Promise<void> | void): void {
+	cleanups.push(async () => cleanup());
+}
+
+/**
+ * Runs `main` as the script: prints "<name> PASSED" or "<name> FAILED: <why>", stops every process,
+ * runs the clean-ups, prints the step times and exits 0 or 1; the same on Ctrl-C, SIGTERM or after
+ * `timeoutMs`.
+ */
+export function runMain(name: string, main: () => Promise<void>, timeoutMs: number): void {
+	let finishing: Promise<never> | undefined;
+	// once: a signal during the clean-up (or a second signal) must not stop and clean up again
+	const finish = (code: number, message?: string): Promise<never> =>
+		(finishing ??= end(code, message));
+	const end = async (code: number, message?: string): Promise<never> => {
+		console.log(message ? '' : `\n${name} PASSED`);
+		if (message) console.error(`\n${name} FAILED: ${message}`);
+		await stopAll();
+		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+		console.log(
+			`\nstep times: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(', ')}`,
+		);
+		process.exit(code);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.on(signal, () => void finish(1, `stopped by ${signal}`));
+	}
+	setTimeout(
+		() => void finish(1, `the run took longer than ${timeoutMs / 60_000} minutes`),
+		timeoutMs,
+	).unref();
+	main().then(
+		() => finish(0),
+		(error: Error) => finish(1, error.message),
+	);
 }

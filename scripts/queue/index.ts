@@ -7,39 +7,44 @@
  * (reconciliation file) are fed 1,000 rows each, in 30 webhook calls sent at once, and the
  * simulator's own ledger must show every row applied exactly once: none lost, none twice.
  *
- * Node 24 and n8n 2.41.1 come from the end-to-end run's cache (see toolchain.ts). Every process it
- * starts is stopped at the end, also on failure, timeout or Ctrl-C.
+ * Node 24 and n8n 2.41.1 come from the end-to-end run's cache (scripts/e2e/provision.ts), n8n's user
+ * folder and CLI from scripts/e2e/n8n.ts, Redis and PostgreSQL from services.ts. Every process it
+ * starts is stopped at the end, also on failure, timeout or Ctrl-C (scripts/e2e/processes.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import type { IDataObject, INode, IWorkflowBase } from 'n8n-workflow';
 
 import { addClick, addConversion, addOffer, KeitaroSimulator } from '../../test/simulator';
-import { freePort, run, start, stopAll, tail, waitFor, type Service } from './processes';
-import { cleanEnv, provision } from './toolchain';
-
-const ROOT = join(__dirname, '..', '..');
-const PACKAGE_NAME: string = require(join(ROOT, 'package.json')).name;
+import {
+	n8nCli,
+	PACKAGE_ROOT as ROOT,
+	prepareN8n,
+	removeN8n,
+	startN8n,
+	type N8n,
+} from '../e2e/n8n';
+import {
+	atEnd,
+	freePort,
+	runMain,
+	startService,
+	step,
+	tail,
+	waitForService,
+	type Service,
+} from '../e2e/processes';
+import { provision } from '../e2e/provision';
+import { startDatabases } from './services';
 const RUN_TIMEOUT_MS = 20 * 60_000;
 const ROWS = 1000;
 const WORKERS = 2;
 const WORKER_CONCURRENCY = 5;
 const CREDENTIAL = { id: 'keitaroDemo', name: 'Keitaro (demo simulator)', type: 'keitaroApi' };
 
-const timings: string[] = [];
 const log = (line: string) => console.log(line);
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-	log(`\n== ${name}`);
-	const started = Date.now();
-	try {
-		return await fn();
-	} finally {
-		timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	}
-}
 
 /** An example workflow fed by a webhook: the trigger and its sample data give way to the request body. */
 function fromWebhook(file: string, id: string, path: string): IWorkflowBase {
@@ -140,77 +145,9 @@ function verify(
 async function main(): Promise<void> {
 	const started = Date.now();
 	const toolchain = await step('install', () => provision(log));
-	const tmp = mkdtempSync(join(tmpdir(), 'keitaro-queue-'));
-	cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
 	const apiKey = `queue-api-${randomBytes(12).toString('hex')}`;
 	const postbackKey = randomBytes(6).toString('hex');
-
-	const redisPort = await freePort();
-	const pgPort = await freePort();
-	const pgDir = join(tmp, 'postgres');
-	await step('Redis and PostgreSQL', async () => {
-		const redis = start(toolchain.redisServer, [
-			'--bind',
-			'127.0.0.1',
-			'--port',
-			String(redisPort),
-			'--save',
-			'',
-			'--appendonly',
-			'no',
-			'--dir',
-			tmp,
-		]);
-		await waitFor(
-			'Redis',
-			() => redis.output().includes('Ready to accept connections') || undefined,
-			30_000,
-			redis,
-		);
-		// PostgreSQL refuses to run as root: as root, its own user runs it
-		const asPostgres = (command: string, args: string[]): [string, string[]] =>
-			process.getuid?.() === 0
-				? ['runuser', ['-u', 'postgres', '--', command, ...args]]
-				: [command, args];
-		mkdirSync(pgDir);
-		if (process.getuid?.() === 0) {
-			chmodSync(tmp, 0o711);
-			await run('chown', ['postgres:postgres', pgDir], { timeoutMs: 10_000 });
-		}
-		await run(
-			...asPostgres(join(toolchain.postgresBinDir, 'initdb'), [
-				'-D',
-				pgDir,
-				'-U',
-				'n8n',
-				'--auth=trust',
-				'--no-sync',
-				'-E',
-				'UTF8',
-			]),
-			{ timeoutMs: 120_000 },
-		);
-		const pg = start(
-			...asPostgres(join(toolchain.postgresBinDir, 'postgres'), [
-				'-D',
-				pgDir,
-				'-k',
-				pgDir,
-				'-h',
-				'127.0.0.1',
-				'-p',
-				String(pgPort),
-				'-F',
-			]),
-		);
-		await waitFor(
-			'PostgreSQL',
-			() => pg.output().includes('ready to accept connections') || undefined,
-			60_000,
-			pg,
-		);
-		log(`Redis on 127.0.0.1:${redisPort}, PostgreSQL on 127.0.0.1:${pgPort}`);
-	});
+	const db = await step('Redis and PostgreSQL', () => startDatabases(log));
 
 	const sim = new KeitaroSimulator({
 		apiKeys: { [apiKey]: 'admin' },
@@ -219,50 +156,36 @@ async function main(): Promise<void> {
 	});
 	const { sales, file } = seed(sim);
 	await sim.start(await freePort());
-	cleanups.push(() => sim.stop());
+	atEnd(() => sim.stop());
 
-	const userFolder = join(tmp, 'n8n');
-	const installed = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-	mkdirSync(installed, { recursive: true });
-	for (const entry of ['package.json', 'index.js', 'dist'])
-		cpSync(join(ROOT, entry), join(installed, entry), { recursive: true });
-	const mainPort = await freePort();
-	const env = cleanEnv({
-		PATH: `${toolchain.nodeBinDir}${delimiter}${process.env.PATH}`,
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: String(redisPort),
-		DB_TYPE: 'postgresdb',
-		DB_POSTGRESDB_HOST: '127.0.0.1',
-		DB_POSTGRESDB_PORT: String(pgPort),
-		DB_POSTGRESDB_DATABASE: 'postgres',
-		DB_POSTGRESDB_USER: 'n8n',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_PORT: String(mainPort),
-		N8N_LOG_LEVEL: 'info',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-	});
-	// each process has its own task-runner broker: the default port may be taken by another n8n
-	const n8n = async (args: string[]) =>
-		start(toolchain.node, [toolchain.n8nBin, ...args], {
-			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
-		});
-	const cli = async (args: string[]) =>
-		run(toolchain.node, [toolchain.n8nBin, ...args], { env, timeoutMs: 180_000 });
+	// the end-to-end run's n8n (user folder with the package installed, loopback ports), in queue mode
+	const prepared = await prepareN8n(toolchain);
+	atEnd(() => removeN8n(prepared));
+	const n8n: N8n = {
+		...prepared,
+		env: {
+			...prepared.env,
+			// main and workers must read the credential with the same key
+			N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(db.redisPort),
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(db.pgPort),
+			DB_POSTGRESDB_DATABASE: 'postgres',
+			DB_POSTGRESDB_USER: 'n8n',
+			N8N_LOG_LEVEL: 'info',
+		},
+	};
+	const cli = (args: string[]) => n8nCli(n8n, args, 180_000);
 
 	const workflows = [
 		fromWebhook('lead-to-sale.json', 'kQueueLeadToSale', 'queue-lead-to-sale'),
 		fromWebhook('reconciliation-file.json', 'kQueueReconcile', 'queue-reconcile'),
 	];
 	await step('import and publish', async () => {
-		const credentials = join(userFolder, 'credentials.json');
+		const credentials = join(n8n.userFolder, 'credentials.json');
 		writeFileSync(
 			credentials,
 			JSON.stringify([
@@ -280,7 +203,7 @@ async function main(): Promise<void> {
 		);
 		await cli(['import:credentials', `--input=${credentials}`]);
 		rmSync(credentials);
-		const dir = join(tmp, 'workflows');
+		const dir = join(n8n.userFolder, 'workflows');
 		mkdirSync(dir);
 		for (const w of workflows) writeFileSync(join(dir, `${w.id}.json`), JSON.stringify(w));
 		await cli(['import:workflow', '--separate', `--input=${dir}`]);
@@ -288,24 +211,23 @@ async function main(): Promise<void> {
 	});
 
 	const processes = await step(`n8n main and ${WORKERS} workers`, async () => {
-		const main = await n8n(['start']);
-		await waitFor(
-			'n8n main',
-			async () =>
-				(await fetch(`http://127.0.0.1:${mainPort}/healthz/readiness`).catch(() => undefined))
-					?.status === 200 || undefined,
-			120_000,
-			main,
-		);
+		const main = await startN8n(n8n);
+		// each process has its own task-runner broker: the default port may be taken by another n8n
 		const workers: Service[] = [];
 		for (let w = 0; w < WORKERS; w++)
-			workers.push(await n8n(['worker', `--concurrency=${WORKER_CONCURRENCY}`]));
+			workers.push(
+				startService(
+					toolchain.node,
+					[toolchain.n8nBin, 'worker', `--concurrency=${WORKER_CONCURRENCY}`],
+					{ env: { ...n8n.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) } },
+				),
+			);
 		for (const [w, worker] of workers.entries())
-			await waitFor(
+			await waitForService(
+				worker,
 				`n8n worker ${w + 1}`,
 				() => worker.output().includes('n8n worker is now ready') || undefined,
 				120_000,
-				worker,
 			);
 		return { main, workers };
 	});
@@ -332,7 +254,7 @@ async function main(): Promise<void> {
 			const sent = Date.now();
 			const answers = await Promise.all(
 				calls.map(({ path, body }) =>
-					fetch(`http://127.0.0.1:${mainPort}/webhook/${path}`, {
+					fetch(`${n8n.baseUrl}/webhook/${path}`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
 						body: JSON.stringify(body),
@@ -344,32 +266,19 @@ async function main(): Promise<void> {
 				throw new Error(
 					`${refused.length} webhook calls were refused (${refused[0].status}): ${await refused[0].text()}\n${tail(processes.main.output())}`,
 				);
-			await waitFor(
-				'every execution to finish',
+			await waitForService(
+				processes.main,
+				'every execution to finish (n8n main)',
 				() => finished().flat().length >= calls.length || undefined,
 				10 * 60_000,
-				processes.main,
 			);
 			await sim.idle();
 			return (Date.now() - sent) / 1000;
 		},
 	);
 
-	const statuses = await run(
-		join(toolchain.postgresBinDir, 'psql'),
-		[
-			'-h',
-			'127.0.0.1',
-			'-p',
-			String(pgPort),
-			'-U',
-			'n8n',
-			'-d',
-			'postgres',
-			'-Atc',
-			'select status, count(*) from execution_entity group by status order by status',
-		],
-		{ timeoutMs: 30_000 },
+	const statuses = await db.query(
+		'select status, count(*) from execution_entity group by status order by status',
 	);
 	const perWorker = finished();
 	const executionIds = perWorker.flat();
@@ -415,22 +324,4 @@ async function main(): Promise<void> {
 	if (problems.length) throw new Error(problems.join('\n'));
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-async function finish(code: number, message?: string): Promise<never> {
-	if (message) console.error(`\nQUEUE MODE FAILED: ${message}`);
-	else log('\nQUEUE MODE PASSED');
-	await stopAll();
-	for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-	log(`step times: ${timings.join(', ')}`);
-	process.exit(code);
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-	process.on(signal, () => void finish(1, `stopped by ${signal}`));
-setTimeout(
-	() => void finish(1, `the run took longer than ${RUN_TIMEOUT_MS / 60_000} minutes`),
-	RUN_TIMEOUT_MS,
-).unref();
-main().then(
-	() => finish(0),
-	(error: Error) => finish(1, error.message),
-);
+runMain('QUEUE MODE', main, RUN_TIMEOUT_MS);
