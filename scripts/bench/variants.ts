@@ -18,6 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { DEFAULT_CONVERSION_COLUMNS } from '../../nodes/Keitaro/descriptions/conversionColumns';
 import { coreNode, executeWorkflow } from '../../test/support/engine';
 import { clickId } from './simulator';
 
@@ -138,19 +139,7 @@ const adminHeaders = (tracker: Tracker) => ({
 	Accept: 'application/json',
 });
 
-export const S2_COLUMNS = [
-	'conversion_id',
-	'sub_id',
-	'tid',
-	'status',
-	'previous_status',
-	'revenue',
-	'postback_datetime',
-	'campaign_id',
-	'campaign',
-	'offer_id',
-	'offer',
-];
+export const S2_COLUMNS = DEFAULT_CONVERSION_COLUMNS;
 export const S2_PAGE_SIZE = 1000;
 
 /** S2: every conversion, page after page (the node's page size), parsed and kept */

@@ -14,6 +14,7 @@
  */
 import type { IDataObject, IRun, IWorkflowBase } from 'n8n-workflow';
 
+import { REQUEST_FIELDS, REQUEST_NUMBER_FIELDS } from '../../nodes/Keitaro/helpers/requests/record';
 import type { KeitaroSimulator } from '../../test/simulator';
 import { checkRun, EXPECTATIONS, SERVER_INPUT, SERVER_ORDER } from './examples';
 import type { N8nApi } from './n8n';
@@ -21,46 +22,11 @@ import { waitFor } from './processes';
 
 export const REQUESTS_TABLE = 'keitaro_conversion_requests';
 
-/** The request record's columns (README: "The request record"); the rest are text. */
-const NUMBER_COLUMNS = [
-	'version',
-	'conversion_id',
-	'revenue',
-	'snapshot_revenue',
-	'attempts',
-	'result_revenue',
-];
-export const REQUEST_COLUMNS = [
-	'request_id',
-	'idempotency_key',
-	'type',
-	'request_status',
-	'version',
-	'click_id',
-	'tid',
-	'conversion_id',
-	'target_status',
-	'revenue',
-	'currency',
-	'sub_ids',
-	'snapshot_status',
-	'snapshot_revenue',
-	'snapshot_at',
-	'reason',
-	'requested_by',
-	'requested_at',
-	'decided_by',
-	'decided_at',
-	'reason_code',
-	'reason_message',
-	'processed_at',
-	'attempts',
-	'result_status',
-	'result_revenue',
-	'keitaro_answer',
-	'keitaro_request',
-	'last_transition',
-].map((name) => ({ name, type: NUMBER_COLUMNS.includes(name) ? 'number' : 'string' }));
+/** The Data Table's columns: the request record's fields, numbers as numbers. */
+export const REQUEST_COLUMNS = REQUEST_FIELDS.map((name) => ({
+	name,
+	type: REQUEST_NUMBER_FIELDS.has(name) ? 'number' : 'string',
+}));
 
 /** How long a webhook or form execution may take to show up finished. */
 const EXECUTION_TIMEOUT_MS = 60_000;

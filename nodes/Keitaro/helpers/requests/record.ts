@@ -168,7 +168,8 @@ export function requestIdentity(
 	return { request_id: `cr_${hash.slice(0, 24)}`, idempotency_key };
 }
 
-const FIELDS: Array<keyof ConversionRequest> = [
+/** Every field of a request record, in the order a table shows them. */
+export const REQUEST_FIELDS: Array<keyof ConversionRequest> = [
 	'request_id',
 	'idempotency_key',
 	'type',
@@ -199,7 +200,8 @@ const FIELDS: Array<keyof ConversionRequest> = [
 	'keitaro_request',
 	'last_transition',
 ];
-const NUMBERS = new Set<keyof ConversionRequest>([
+/** The fields of a request record that are numbers; the rest are text. */
+export const REQUEST_NUMBER_FIELDS = new Set<keyof ConversionRequest>([
 	'version',
 	'conversion_id',
 	'revenue',
@@ -237,9 +239,9 @@ export function parseRequest(raw: unknown): ConversionRequest {
 		);
 	}
 	const record = {} as Record<string, unknown>;
-	for (const field of FIELDS) {
+	for (const field of REQUEST_FIELDS) {
 		const value = source[field];
-		if (NUMBERS.has(field)) {
+		if (REQUEST_NUMBER_FIELDS.has(field)) {
 			const n = value === null || value === undefined || value === '' ? null : Number(value);
 			if (n !== null && !Number.isFinite(n))
 				throw new InputError(
