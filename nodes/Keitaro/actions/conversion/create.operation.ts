@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { conversionDataFields } from '../../descriptions/conversionData';
-import { postbackOptions } from '../../descriptions/options';
+import { optionsCollection, postbackOptions } from '../../descriptions/options';
 import { readConversionData } from '../../helpers/conversionInput';
 import { operationError } from '../../helpers/errors';
 import { viewClicks } from '../../helpers/lookups';
@@ -16,14 +16,7 @@ import { batchSettings, notConfirmedError } from './shared';
 
 const properties: INodeProperties[] = [
 	...conversionDataFields('create'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...postbackOptions],
-	},
+	optionsCollection(...postbackOptions),
 ];
 
 export const endpoints: Endpoint[] = [

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption, timeoutOption } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	dataOnlyOption,
+	optionsCollection,
+	timeoutOption,
+} from '../../descriptions/options';
 import { equals, findConversions } from '../../helpers/conversions';
 import { parseConversionId } from '../../helpers/conversionData';
 import { invalidInput, operationError } from '../../helpers/errors';
@@ -48,14 +53,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { getBy: ['click'] } },
 		description: 'Empty finds the click’s conversion that has no tid',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, dataOnlyOption, timeoutOption],
-	},
+	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/conversions/log' }];

@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { conversionDataFields } from '../../descriptions/conversionData';
-import { allowUndocumentedTransitionsOption, postbackOptions } from '../../descriptions/options';
+import {
+	allowUndocumentedTransitionsOption,
+	optionsCollection,
+	postbackOptions,
+} from '../../descriptions/options';
 import type { ConversionData } from '../../helpers/conversionData';
 import { parseConversionId } from '../../helpers/conversionData';
 import { readConversionData } from '../../helpers/conversionInput';
@@ -53,14 +57,7 @@ const properties: INodeProperties[] = [
 			'The conversion to change: its Keitaro conversion ID or its transaction ID, as chosen above',
 	},
 	...conversionDataFields('update'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [allowUndocumentedTransitionsOption, ...postbackOptions],
-	},
+	optionsCollection(allowUndocumentedTransitionsOption, ...postbackOptions),
 ];
 
 export const endpoints: Endpoint[] = [

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { actorField, checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
+import { optionsCollection } from '../../descriptions/options';
 import { InputError } from '../../helpers/errors';
 import { samePerson } from '../../helpers/requests/rules';
 import type { BatchOutcome, Endpoint } from '../node.type';
@@ -13,24 +14,17 @@ const properties: INodeProperties[] = [
 		'Approver',
 		'Who accepts; must not be the requester unless self-approval is allowed (four-eyes)',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Allow Self-Approval',
-				name: 'allowSelfApproval',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the requester may accept their own request (switches off the four-eyes rule)',
-			},
-			...checkRuleOptions,
-		],
-	},
+	optionsCollection(
+		{
+			displayName: 'Allow Self-Approval',
+			name: 'allowSelfApproval',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the requester may accept their own request (switches off the four-eyes rule)',
+		},
+		...checkRuleOptions,
+	),
 ];
 
 export const description = updateDisplayOptions(

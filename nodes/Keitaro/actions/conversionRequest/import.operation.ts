@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions } from '../../descriptions/conversionRequest';
+import { optionsCollection } from '../../descriptions/options';
 import type { InputError } from '../../helpers/errors';
 import { inInputOrder, recordOutcome } from '../../helpers/batch';
 import type { RequestDraft } from '../../helpers/requests/draft';
@@ -33,14 +34,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'finance@example.com',
 		description: 'Who raises the requests, for rows without a requested_by column',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...checkRuleOptions, openRequestsOption],
-	},
+	optionsCollection(...checkRuleOptions, openRequestsOption),
 ];
 
 export const description = updateDisplayOptions(

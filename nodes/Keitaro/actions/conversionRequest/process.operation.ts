@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
 import {
 	confirmTimeoutOption,
+	optionsCollection,
 	postbackConcurrencyOption,
 	timeoutOption,
 } from '../../descriptions/options';
@@ -17,14 +18,12 @@ import { readRequests, REQUEST_LOOKUP_ENDPOINTS } from './shared';
 
 const properties: INodeProperties[] = [
 	requestField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...checkRuleOptions, postbackConcurrencyOption, confirmTimeoutOption, timeoutOption],
-	},
+	optionsCollection(
+		...checkRuleOptions,
+		postbackConcurrencyOption,
+		confirmTimeoutOption,
+		timeoutOption,
+	),
 ];
 
 export const description = updateDisplayOptions(

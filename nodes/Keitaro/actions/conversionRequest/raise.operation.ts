@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions } from '../../descriptions/conversionRequest';
 import { subIdsField } from '../../descriptions/conversionData';
+import { optionsCollection } from '../../descriptions/options';
 import { CONVERSION_STATUSES } from '../../helpers/conversionData';
 import { subIdValues } from '../../helpers/conversionInput';
 import { readItems, recordOutcome } from '../../helpers/batch';
@@ -110,14 +111,7 @@ const properties: INodeProperties[] = [
 			subIdsField,
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...checkRuleOptions, openRequestsOption],
-	},
+	optionsCollection(...checkRuleOptions, openRequestsOption),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { actorField, checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
+import { optionsCollection } from '../../descriptions/options';
 import type { BatchOutcome, Endpoint } from '../node.type';
 import { decideAfterChecks, REQUEST_LOOKUP_ENDPOINTS } from './shared';
 
@@ -11,14 +12,7 @@ const properties: INodeProperties[] = [
 		'Retried By',
 		'Who sends the failed request back to processing; stored in the request',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...checkRuleOptions],
-	},
+	optionsCollection(...checkRuleOptions),
 ];
 
 export const description = updateDisplayOptions(
