@@ -9,7 +9,9 @@ import '../../test/support/env';
 
 import type { IDataObject, IRun } from 'n8n-workflow';
 
+import { binaryText } from '../../test/support/engine';
 import type { Settings, Tracker, VariantRun } from './variants';
+import { S2_COLUMNS, S2_PAGE_SIZE } from './variants';
 import * as v from './variants';
 
 export const VARIANTS = {
@@ -20,8 +22,11 @@ export const VARIANTS = {
 	'S1 Keitaro, Confirm on': (t: Tracker, s: Settings) => v.keitaroUpdate(t, s, true),
 	'S1 HTTP Request node': v.httpRequestNode,
 	'S2 plain paging': (t: Tracker) => v.plainPaging(t),
-	'S2 Keitaro': (t: Tracker) => v.keitaroGetMany(t, false),
-	'S2 Keitaro, Data Only': (t: Tracker) => v.keitaroGetMany(t, true),
+	'S2 Keitaro': (t: Tracker) => v.keitaroGetMany(t, {}),
+	'S2 Keitaro, Data Only': (t: Tracker) => v.keitaroGetMany(t, { dataOnly: true }),
+	// pages as large as the plain loop's, so both read the same 100 pages
+	'S2 Keitaro, CSV File per Page': (t: Tracker) =>
+		v.keitaroGetMany(t, { output: 'csv', rowsPerFile: S2_PAGE_SIZE }),
 	'S3 plain look-ups': v.plainImportLookups,
 	'S3 Keitaro import': v.keitaroImport,
 	'S4 No Operation node': v.noOp,
@@ -75,6 +80,20 @@ async function check(
 		return `${changed}/${s.size} conversions are sale 25`;
 	}
 	if (variant === 'S2 plain paging') return `${(run.output as unknown[]).length}/${s.size} rows`;
+	if (variant === 'S2 Keitaro, CSV File per Page') {
+		// every file read back from disk: each conversion once, under the header
+		const items = (run.output as IRun).data.resultData.runData.Target[0].data!.main[0]!;
+		const ids = new Set<string>();
+		let lines = 0;
+		for (const item of items) {
+			const [header, ...rows] = (await binaryText(item.binary!.data)).trimEnd().split('\r\n');
+			if (header !== S2_COLUMNS.join(','))
+				return `file ${item.binary!.data.fileName}: wrong header`;
+			lines += rows.length;
+			for (const row of rows) ids.add(row.slice(0, row.indexOf(',')));
+		}
+		return `${ids.size}/${s.size} rows (${lines} lines) in ${items.length} file(s)`;
+	}
 	if (variant.startsWith('S2')) {
 		const items = (run.output as IRun).data.resultData.runData.Target[0].data!.main[0]!;
 		const rows = items.length === 1 ? (items[0].json.data as unknown[]).length : items.length;

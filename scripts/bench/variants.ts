@@ -13,6 +13,7 @@ import type {
 	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
 	INodeType,
 	IRun,
 } from 'n8n-workflow';
@@ -420,8 +421,11 @@ export async function warmUp(tracker: Tracker): Promise<void> {
 	);
 }
 
-/** S2: Conversion → Get Many, Return All, with or without Data Only (one item per conversion) */
-export const keitaroGetMany = (tracker: Tracker, dataOnly: boolean) =>
+/**
+ * S2: Conversion → Get Many, Return All: one item with every row, Data Only (one item per
+ * conversion), or Output CSV File per Page (stored on disk by n8n)
+ */
+export const keitaroGetMany = (tracker: Tracker, options: INodeParameters) =>
 	runWorkflow(tracker, [{}], {
 		type: KEITARO,
 		typeVersion: 1,
@@ -434,7 +438,7 @@ export const keitaroGetMany = (tracker: Tracker, dataOnly: boolean) =>
 			columns: S2_COLUMNS,
 			sortBy: 'postback_datetime',
 			sortOrder: 'DESC',
-			options: { dataOnly },
+			options,
 		},
 	});
 

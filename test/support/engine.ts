@@ -5,14 +5,20 @@
  * Continue On Fail and HTTP through n8n's own request helpers. Only what needs n8n's database is
  * replaced: the credential store and the node registry.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import get from 'lodash/get';
 import {
+	BinaryDataConfig,
+	BinaryDataService,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
 	PollContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import type {
+	IBinaryData,
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
@@ -225,6 +231,34 @@ function buildWorkflow(definition: WorkflowDefinition, options: EngineOptions): 
 	});
 }
 
+/** n8n-core's own DI container (it has its own copy of @n8n/di), which holds its binary data service */
+const { Container } = require(
+	require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }),
+) as typeof import('@n8n/di');
+
+let binaryData: Promise<void> | undefined;
+
+/**
+ * n8n's default binary data mode: each file a node makes goes to disk (here a temporary folder of
+ * this process, removed at exit), and the item keeps a reference to it.
+ */
+function storeBinaryDataOnDisk(): Promise<void> {
+	binaryData ??= (async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'keitaro-binary-'));
+		process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+		const config = Container.get(BinaryDataConfig);
+		config.mode = 'filesystem';
+		config.localStoragePath = folder;
+		await Container.get(BinaryDataService).init();
+	})();
+	return binaryData;
+}
+
+/** The content of a file a node put out, read back from where n8n stored it. */
+export async function binaryText(binary: IBinaryData): Promise<string> {
+	return (await Container.get(BinaryDataService).getAsBuffer(binary)).toString('utf8');
+}
+
 /**
  * Runs a workflow from its trigger to the end, as a manual execution does (a polling trigger then
  * polls in manual mode), or, in mode `trigger`, as an active workflow runs what its polling
@@ -236,6 +270,7 @@ export async function executeWorkflow(
 	triggerItems: INodeExecutionData[] = [{ json: {} }],
 	mode: 'manual' | 'trigger' = 'manual',
 ): Promise<IRun> {
+	await storeBinaryDataOnDisk();
 	const workflow = buildWorkflow(definition, options);
 	const workflowData = {
 		id: 'test-workflow',

@@ -6,14 +6,24 @@ import { columnOptions } from '../descriptions/columns';
 import { dateRangeFields } from '../descriptions/dateRange';
 import type { NamedFilterName } from '../descriptions/gridFilters';
 import { gridFiltersField } from '../descriptions/gridFilters';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../descriptions/options';
+import {
+	dataOnlyOption,
+	optionsCollection,
+	outputOption,
+	rowsPerFileOption,
+	timeoutOption,
+} from '../descriptions/options';
 import { limitField, returnAllField, sortOrderField } from '../descriptions/pagination';
 import { normaliseRow } from '../helpers/conversions';
 import { invalidInput, operationError } from '../helpers/errors';
+import type { FileFormat } from '../helpers/files';
+import { pagesAsFiles } from '../helpers/files';
 import { readGridFilters } from '../helpers/gridFilters';
 import { buildRange } from '../helpers/range';
+import { optionNumber } from '../helpers/options';
 import { readLimit } from '../helpers/pagination';
-import { keitaroApiRequestAllItems } from '../transport';
+import type { ApiRequest } from '../transport';
+import { keitaroApiPages, keitaroApiRequestAllItems } from '../transport';
 import type { ItemOperation } from './node.type';
 
 /** A log Keitaro answers as a grid query: rows of the chosen columns, filtered, sorted, paged. */
@@ -27,6 +37,22 @@ export interface GridLog {
 	defaultColumns: string[];
 	defaultSort: string;
 	filters: NamedFilterName[];
+}
+
+/** The Output option of item `i`: rows as items, or a file per page. */
+function readOutput(this: IExecuteFunctions, i: number): 'items' | FileFormat {
+	const output = (this.getNodeParameter('options', i, {}) as IDataObject).output ?? 'items';
+	const values = outputOption.options!.map((o) => (o as { value: string }).value);
+	if (!values.includes(output as string)) {
+		throw operationError(
+			this.getNode(),
+			i,
+			'INVALID_INPUT',
+			`Output is ${JSON.stringify(output)}`,
+			`Choose one of: ${values.join(', ')}.`,
+		);
+	}
+	return output as 'items' | FileFormat;
 }
 
 /**
@@ -57,7 +83,7 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 			options,
 		},
 		sortOrderField,
-		optionsCollection(dataOnlyOption, timeoutOption),
+		optionsCollection(dataOnlyOption, outputOption, rowsPerFileOption, timeoutOption),
 	];
 
 	return {
@@ -91,21 +117,32 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 			const sortBy = this.getNodeParameter('sortBy', i) as string;
 			// Keitaro ignores a sort on a column that is not selected
 			const selected = columns.includes(sortBy) ? columns : [...columns, sortBy];
-			const response = await keitaroApiRequestAllItems.call(
-				this,
-				{
-					method: 'POST',
-					path: log.path,
-					idempotent: true,
-					body: {
-						range,
-						columns: selected,
-						filters,
-						sort: [{ name: sortBy, order: this.getNodeParameter('sortOrder', i) as string }],
-					},
+			const output = readOutput.call(this, i);
+			const request: ApiRequest = {
+				method: 'POST',
+				path: log.path,
+				idempotent: true,
+				body: {
+					range,
+					columns: selected,
+					filters,
+					sort: [{ name: sortBy, order: this.getNodeParameter('sortOrder', i) as string }],
 				},
-				limit,
-			);
+			};
+			if (output !== 'items') {
+				const rowsPerFile = optionNumber.call(this, i, rowsPerFileOption);
+				return await pagesAsFiles.call(
+					this,
+					keitaroApiPages.call(this, request, limit, rowsPerFile),
+					{
+						format: output,
+						name: `${log.rowName}s`,
+						columns: selected,
+						normalise: normaliseRow,
+					},
+				);
+			}
+			const response = await keitaroApiRequestAllItems.call(this, request, limit);
 			return { data: response.data.map(normaliseRow), request: response.request };
 		},
 	};

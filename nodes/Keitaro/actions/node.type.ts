@@ -1,4 +1,10 @@
-import type { AllEntities, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	AllEntities,
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { RequestSummary } from '../transport';
 
@@ -91,6 +97,8 @@ export interface OperationResult {
 	data: IDataObject | IDataObject[];
 	/** the request that mattered (the change, or the read), secrets masked */
 	request: RequestSummary | null;
+	/** a file for each record of `data` (the pages of a log): the router puts out an item per file */
+	files?: IBinaryData[];
 }
 
 /**

@@ -192,16 +192,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const dataOnly =
 			result.request === null ||
 			(this.getNodeParameter('options.dataOnly', first, false) as boolean);
-		const json = dataOnly
-			? result.data
-			: { success: true, resource, operation, request: result.request, data: result.data };
-		const items = this.helpers.constructExecutionMetaData(
-			this.helpers.returnJsonArray(json as IDataObject),
-			{
-				itemData:
-					outcome.items.length === 1 ? { item: first } : outcome.items.map((item) => ({ item })),
-			},
-		);
+		const wrap = (data: IDataObject | IDataObject[]) =>
+			dataOnly ? data : { success: true, resource, operation, request: result.request, data };
+		const itemData =
+			outcome.items.length === 1 ? { item: first } : outcome.items.map((item) => ({ item }));
+		const records = result.data as IDataObject[];
+		const items: INodeExecutionData[] = result.files
+			? result.files.map((file, n) => ({
+					json: wrap(records[n]) as IDataObject,
+					binary: { data: file },
+					pairedItem: itemData,
+				}))
+			: this.helpers.constructExecutionMetaData(
+					this.helpers.returnJsonArray(wrap(result.data) as IDataObject),
+					{ itemData },
+				);
 		// one by one: spreading a list of some 130,000 items or more into push() overflows the stack
 		for (const item of items) outputs[outcome.output ?? 0].push(item);
 	}

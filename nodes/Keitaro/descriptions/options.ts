@@ -81,6 +81,44 @@ export const allowUndocumentedTransitionsOption: INodeProperties = {
 		'Whether to send status changes Keitaro does not document (it documents lead → sale, lead → rejected, sale → rejected and rebill → rejected)',
 };
 
+export const outputOption: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'items',
+	options: [
+		{
+			name: 'Items',
+			value: 'items',
+			description: 'The rows as JSON (one item per row with Data Only)',
+		},
+		{
+			name: 'CSV File per Page',
+			value: 'csv',
+			description:
+				'One item per page of rows, with the page as a CSV file (a header line, then a line per row)',
+		},
+		{
+			name: 'JSON Lines File per Page',
+			value: 'jsonl',
+			description:
+				'One item per page of rows, with the page as a JSON Lines file (a JSON object per line)',
+		},
+	],
+	description:
+		'Files suit logs of hundreds of thousands of rows: n8n stores each file (on disk by default) as soon as its page arrives, so memory holds one page, not the whole log',
+};
+
+export const rowsPerFileOption: INodeProperties = {
+	displayName: 'Rows per File',
+	name: 'rowsPerFile',
+	type: 'number',
+	default: 10_000,
+	typeOptions: { minValue: 100, maxValue: 50_000 },
+	description:
+		'How many rows each file holds (one request to Keitaro per file). Only for file output.',
+};
+
 /** The Options of operations that send postbacks and wait for Keitaro to show them. */
 export const postbackOptions: INodeProperties[] = [
 	postbackConcurrencyOption,

@@ -294,6 +294,53 @@ export async function keitaroApiRequest<T = unknown>(
  * answer `{rows, total}`; entity lists (GET /campaigns) page with query parameters and answer an
  * array, so a short page ends them.
  */
+/** One page of a paged answer: its rows, where it starts, and the request that read it. */
+export interface ApiPage extends ApiResponse<IDataObject[]> {
+	offset: number;
+}
+
+/**
+ * Reads a paged Admin API answer page by page (offset/limit in the query for GET, in the body for
+ * POST), up to `limit` rows, or all of them. A caller that handles each page as it comes (files
+ * per page) holds one page in memory, not the whole result.
+ */
+export async function* keitaroApiPages(
+	this: KeitaroContext,
+	request: ApiRequest,
+	limit?: number,
+	pageSize = DEFAULT_PAGE_SIZE,
+): AsyncGenerator<ApiPage> {
+	let read = 0;
+	for (let offset = 0; ; offset += pageSize) {
+		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - read);
+		const paged: ApiRequest =
+			request.method === 'GET'
+				? { ...request, qs: { ...request.qs, offset, limit: size } }
+				: { ...request, body: { ...(request.body as IDataObject), offset, limit: size } };
+		const page = await keitaroApiRequest.call(this, paged);
+		const data = page.data as
+			| { rows?: IDataObject[]; total?: number; meta?: IDataObject }
+			| IDataObject[];
+		const rows = Array.isArray(data) ? data : (data.rows ?? []);
+		read += rows.length;
+		const total = Array.isArray(data) ? undefined : Number(data.total);
+		// a page longer than asked for means the endpoint ignores paging (older builds answer the
+		// whole GET /campaigns list): asking for the next page would repeat it forever
+		const done =
+			rows.length !== size ||
+			(total !== undefined && Number.isFinite(total) && offset + rows.length >= total) ||
+			(limit !== undefined && read >= limit);
+		yield {
+			data: limit !== undefined && read > limit ? rows.slice(0, size) : rows,
+			request: page.request,
+			meta: Array.isArray(data) ? undefined : data.meta,
+			offset,
+		};
+		if (done) return;
+	}
+}
+
+/** Every row of a paged answer (up to `limit`) in one list: see keitaroApiPages. */
 export async function keitaroApiRequestAllItems(
 	this: KeitaroContext,
 	request: ApiRequest,
@@ -301,32 +348,13 @@ export async function keitaroApiRequestAllItems(
 	pageSize = DEFAULT_PAGE_SIZE,
 ): Promise<ApiResponse<IDataObject[]>> {
 	const rows: IDataObject[] = [];
-	let summary: RequestSummary | undefined;
-	let meta: IDataObject | undefined;
-	for (let offset = 0; ; offset += pageSize) {
-		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
-		const paged: ApiRequest =
-			request.method === 'GET'
-				? { ...request, qs: { ...request.qs, offset, limit: size } }
-				: { ...request, body: { ...(request.body as IDataObject), offset, limit: size } };
-		const page = await keitaroApiRequest.call(this, paged);
-		summary ??= page.request;
-		const data = page.data as
-			| { rows?: IDataObject[]; total?: number; meta?: IDataObject }
-			| IDataObject[];
-		if (!Array.isArray(data)) meta ??= data.meta;
-		const pageRows = Array.isArray(data) ? data : (data.rows ?? []);
-		rows.push(...pageRows);
-		const total = Array.isArray(data) ? undefined : Number(data.total);
-		// a page longer than asked for means the endpoint ignores paging (older builds answer the
-		// whole GET /campaigns list): asking for the next page would repeat it forever
-		const done =
-			pageRows.length !== size ||
-			(total !== undefined && Number.isFinite(total) && offset + pageRows.length >= total) ||
-			(limit !== undefined && rows.length >= limit);
-		if (done) break;
+	let first: ApiPage | undefined;
+	for await (const page of keitaroApiPages.call(this, request, limit, pageSize)) {
+		first ??= page;
+		// one by one: spreading a page of many thousand rows into push() can overflow the stack
+		for (const row of page.data) rows.push(row);
 	}
-	return { data: limit === undefined ? rows : rows.slice(0, limit), request: summary!, meta };
+	return { data: rows, request: first!.request, meta: first!.meta };
 }
 
 export interface PostbackResult {
