@@ -50,6 +50,7 @@ test('every example is an importable workflow whose nodes exist and whose parame
 			'reconciliation-file.json',
 			'conversion-request-raise.json',
 			'conversion-request-approve.json',
+			'conversions-export.json',
 		]),
 	);
 	for (const { file, workflow } of examples) {
@@ -216,4 +217,20 @@ test('reconciliation-file: every row of the file ends processed or rejected, and
 	expect(sim.state.conversionsBySubId.get('demo-click-5')).toMatchObject([
 		{ tid: 'offline-55', status: 'lead', revenue: 19.9 },
 	]);
+});
+
+test('conversions-export: the log comes out as a CSV file that n8n’s Extract from File reads back whole', async () => {
+	const result = await run('conversions-export.json');
+	const files = nodeOutput(result, 'Keitaro: conversions as CSV files');
+	expect(files.map((i) => [i.json.data, i.binary?.data?.fileName, i.binary?.data?.data])).toEqual([
+		[
+			{ fileName: 'conversions-0001.csv', page: 1, offset: 0, rows: 5 },
+			'conversions-0001.csv',
+			'filesystem-v2',
+		],
+	]);
+	const rows = nodeOutput(result, 'Read each file back').map((i) => i.json);
+	expect(rows.map((r) => [r.sub_id, r.tid, r.status, r.revenue])).toEqual(
+		sim.state.conversions.map((c) => [c.sub_id, c.tid, c.status, String(c.revenue)]),
+	);
 });

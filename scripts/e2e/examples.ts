@@ -122,6 +122,26 @@ export const EXPECTATIONS: Record<string, ExampleExpectation> = {
 			});
 		},
 	},
+	'conversions-export.json': {
+		mode: 'cli',
+		output(run) {
+			expectFields(
+				'"Keitaro: conversions as CSV files"',
+				outputOf(run, 'Keitaro: conversions as CSV files')[0]?.data as IDataObject,
+				{
+					fileName: 'conversions-0001.csv',
+					rows: 5,
+				},
+			);
+			// n8n stored the file and its own Extract from File node read every row back
+			const tids = outputOf(run, 'Read each file back').map((row) => row.tid);
+			const expected = ['crm-1001', 'crm-1002', 'crm-1003', 'crm-1004', 'crm-1006'];
+			if (JSON.stringify(tids) !== JSON.stringify(expected))
+				throw new Error(
+					`the CSV file read back has the tids ${JSON.stringify(tids)}, expected ${JSON.stringify(expected)}`,
+				);
+		},
+	},
 	'reconciliation-file.json': {
 		mode: 'cli',
 		output(run) {
