@@ -17,6 +17,9 @@ import * as v from './variants';
 export const VARIANTS = {
 	'S1 plain keep-alive': (t: Tracker, s: Settings) => v.plainPostbacks(t, s, true),
 	'S1 plain no keep-alive': (t: Tracker, s: Settings) => v.plainPostbacks(t, s, false),
+	'S1 axios, new agent per request': (t: Tracker, s: Settings) =>
+		v.plainPostbacks(t, s, false, 'axios'),
+	'S1 axios keep-alive': (t: Tracker, s: Settings) => v.plainPostbacks(t, s, true, 'axios'),
 	'S1 n8n request helper': v.helperPostbacks,
 	'S1 Keitaro, Confirm off': (t: Tracker, s: Settings) => v.keitaroUpdate(t, s, false),
 	'S1 Keitaro, Confirm on': (t: Tracker, s: Settings) => v.keitaroUpdate(t, s, true),

@@ -62,6 +62,10 @@ function plans(): Plan[] {
 	const all: Plan[] = [
 		plan('S1', 'S1 plain keep-alive', { baseline: true }),
 		plan('S1', 'S1 plain no keep-alive'),
+		plan('S1', 'S1 axios, new agent per request', {
+			label: 'axios, a new agent per request (as n8n’s helper does)',
+		}),
+		plan('S1', 'S1 axios keep-alive'),
 		plan('S1', 'S1 n8n request helper'),
 		plan('S1', 'S1 Keitaro, Confirm off'),
 		plan('S1', 'S1 Keitaro, Confirm on'),

@@ -5,6 +5,8 @@
  * plain Node HTTP loops that do only the network work (the practical limit).
  */
 import http from 'node:http';
+
+import axios from 'axios';
 import { join } from 'node:path';
 
 import type {
@@ -109,13 +111,28 @@ function plainRequest(
 	});
 }
 
-/** S1: the 10,000 postbacks alone, `concurrency` at a time, one keep-alive Agent (or a fresh connection each) */
+/**
+ * S1: the 10,000 postbacks alone, `concurrency` at a time, through Node's http with one keep-alive
+ * Agent (or a fresh connection each), or through axios the way n8n's request helper calls it
+ * (a new Agent per request) or with one keep-alive Agent: what the helper would cost with reuse
+ */
 export async function plainPostbacks(
 	tracker: Tracker,
 	s: Settings,
 	keepAlive: boolean,
+	client: 'http' | 'axios' = 'http',
 ): Promise<VariantRun> {
 	const agent = new http.Agent({ keepAlive, maxSockets: s.concurrency });
+	const send =
+		client === 'http'
+			? (url: string) => plainRequest(agent, url)
+			: async (url: string) =>
+					(
+						await axios.get<string>(url, {
+							httpAgent: keepAlive ? agent : new http.Agent(),
+							responseType: 'text',
+						})
+					).data;
 	const items = updateItems(s.size);
 	const answers: string[] = new Array(items.length);
 	const started = performance.now();
@@ -127,7 +144,7 @@ export async function plainPostbacks(
 			payout: String(revenue),
 			tid: String(tid),
 		});
-		answers[i] = await plainRequest(agent, `${tracker.url}/${tracker.postbackKey}/postback?${qs}`);
+		answers[i] = await send(`${tracker.url}/${tracker.postbackKey}/postback?${qs}`);
 	});
 	const ms = performance.now() - started;
 	agent.destroy();

@@ -106,7 +106,7 @@ export const outputOption: INodeProperties = {
 		},
 	],
 	description:
-		'Files suit logs of hundreds of thousands of rows: n8n stores each file (on disk by default) as soon as its page arrives, so memory holds one page, not the whole log',
+		'Files suit logs of hundreds of thousands of rows: n8n stores each file (on disk by default) as soon as its page arrives, so memory holds a page or two, not the whole log',
 };
 
 export const rowsPerFileOption: INodeProperties = {
