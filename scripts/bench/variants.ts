@@ -22,7 +22,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DEFAULT_CONVERSION_COLUMNS } from '../../nodes/Keitaro/descriptions/conversionColumns';
-import { coreNode, executeWorkflow } from '../../test/support/engine';
+import { coreNode, executeWorkflow, START_NODE } from '../../test/support/engine';
 import { clickId } from './simulator';
 
 /** the built package; `npm run bench -- --dist DIR` measures another build (e.g. before a change) */
@@ -313,14 +313,7 @@ async function runWorkflow(
 	const run: IRun = await executeWorkflow(
 		{
 			nodes: [
-				{
-					id: 't',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
+				START_NODE,
 				{
 					id: 'i',
 					name: 'Items',

@@ -178,6 +178,16 @@ export interface EngineOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 }
 
+/** The Manual Trigger every in-process workflow starts from. */
+export const START_NODE: INode = {
+	id: 'start',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
 export interface WorkflowDefinition {
 	nodes: INode[];
 	connections: IWorkflowBase['connections'];
@@ -363,14 +373,7 @@ export async function testCredential(
 	const run = await executeWorkflow(
 		{
 			nodes: [
-				{
-					id: '1',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
+				START_NODE,
 				{
 					id: '2',
 					name: 'Test',

@@ -17,7 +17,7 @@ import {
 	type SimulatorOptions,
 } from '../simulator';
 import type { EngineOptions, WorkflowDefinition } from './engine';
-import { executeWorkflow } from './engine';
+import { executeWorkflow, START_NODE } from './engine';
 
 export const KEITARO_TYPE = 'n8n-nodes-keitaro-tracker.keitaro';
 
@@ -58,14 +58,6 @@ export function keitaroWorkflow(
 	node: Partial<INode> = {},
 	inputItems?: IDataObject[],
 ): WorkflowDefinition {
-	const trigger: INode = {
-		id: 't',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
 	const keitaro: INode = {
 		id: 'k',
 		name: 'Keitaro',
@@ -79,7 +71,7 @@ export function keitaroWorkflow(
 	const link = (to: string) => ({
 		main: [[{ node: to, type: NodeConnectionTypes.Main, index: 0 }]],
 	});
-	if (!inputItems) return { nodes: [trigger, keitaro], connections: { Start: link('Keitaro') } };
+	if (!inputItems) return { nodes: [START_NODE, keitaro], connections: { Start: link('Keitaro') } };
 	const inputs: INode[] = [
 		{
 			id: 's',
@@ -99,7 +91,7 @@ export function keitaroWorkflow(
 		},
 	];
 	return {
-		nodes: [trigger, ...inputs, keitaro],
+		nodes: [START_NODE, ...inputs, keitaro],
 		connections: { Start: link('Input'), Input: link('Split'), Split: link('Keitaro') },
 	};
 }
