@@ -4,38 +4,31 @@
  * serves exists in the spec with that method, and its JSON answers match the spec's response
  * schemas (with the spec's documented defects patched, listed below with their reasons).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import Ajv from 'ajv';
 
 import { addUser, DEFAULT_API_KEY, KeitaroSimulator, seedDemo } from './simulator';
+import { loadKeitaroSpec } from './support/spec';
 
-const spec = JSON.parse(
-	readFileSync(
-		join(__dirname, '..', '..', 'shared', 'keitaro', 'keitaro-admin-api-v1.openapi.json'),
-		'utf8',
-	),
-);
+const spec = loadKeitaroSpec();
 
 /**
- * Where Keitaro's 2022 spec contradicts what the tracker sends (api-notes §8), the contract uses
+ * Where Keitaro's 2022 spec contradicts what the tracker sends (docs/keitaro.md §8), the contract uses
  * what the tracker sends. Each patch names its reason; nothing else is relaxed.
  */
 const SPEC_PATCHES: Array<{ reason: string; apply: (s: any) => void }> = [
 	{
 		reason:
-			'api-notes §8.11: report/log rows are objects (column → value), the spec types them as strings',
+			'docs/keitaro.md §8.11: report/log rows are objects (column → value), the spec types them as strings',
 		apply: (s) => (s.components.schemas.Report.properties.rows.items = { type: 'object' }),
 	},
 	{
 		reason:
-			'api-notes §5.5: meta is an object {execution_time, datetime}, the spec types it as an array of strings',
+			'docs/keitaro.md §5.5: meta is an object {execution_time, datetime}, the spec types it as an array of strings',
 		apply: (s) => (s.components.schemas.Report.properties.meta = { type: 'object' }),
 	},
 	{
 		reason:
-			'api-notes §2.1: bind_visitors is null when visitors are not bound (the read example shows null)',
+			'docs/keitaro.md §2.1: bind_visitors is null when visitors are not bound (the read example shows null)',
 		apply: (s) =>
 			Object.assign(s.components.schemas.Campaign.properties.bind_visitors, {
 				nullable: true,
@@ -44,7 +37,7 @@ const SPEC_PATCHES: Array<{ reason: string; apply: (s: any) => void }> = [
 	},
 	{
 		reason:
-			'api-notes §2.2: a stream filter’s payload comes back as the list it was written as; the read model types it as a string',
+			'docs/keitaro.md §2.2: a stream filter’s payload comes back as the list it was written as; the read model types it as a string',
 		apply: (s) =>
 			(s.components.schemas.Filter.properties.payload = {
 				oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
@@ -52,7 +45,7 @@ const SPEC_PATCHES: Array<{ reason: string; apply: (s: any) => void }> = [
 	},
 	{
 		reason:
-			'api-notes §2.2: GET /streams/{id}/events answers a list of events; the spec wrongly types it as a Stream',
+			'docs/keitaro.md §2.2: GET /streams/{id}/events answers a list of events; the spec wrongly types it as a Stream',
 		apply: (s) =>
 			(s.paths['/streams/{id}/events'].get.responses['200'].content['application/json'].schema = {
 				type: 'array',
@@ -61,7 +54,7 @@ const SPEC_PATCHES: Array<{ reason: string; apply: (s: any) => void }> = [
 	},
 	{
 		reason:
-			'api-notes §2.12a: a domain without a default campaign has default_campaign null (the read example shows null)',
+			'docs/keitaro.md §2.12a: a domain without a default campaign has default_campaign null (the read example shows null)',
 		apply: (s) =>
 			Object.assign(s.components.schemas.Domain.properties.default_campaign, { nullable: true }),
 	},

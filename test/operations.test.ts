@@ -4,7 +4,6 @@
  * OpenAPI spec, or the documented postback URL. The operation reference stays generated.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { operationFor } from '../nodes/Keitaro/actions/router';
 import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
@@ -14,13 +13,9 @@ import {
 	OPERATIONS_DOC,
 	renderOperationsDoc,
 } from '../scripts/operations-doc';
+import { loadKeitaroSpec } from './support/spec';
 
-const spec = JSON.parse(
-	readFileSync(
-		join(__dirname, '..', '..', 'shared', 'keitaro', 'keitaro-admin-api-v1.openapi.json'),
-		'utf8',
-	),
-);
+const spec = loadKeitaroSpec();
 const source = { node: new Keitaro(), operationFor };
 const operations = listOperations(source);
 
@@ -40,7 +35,7 @@ test('every operation declares the Keitaro endpoints it calls, and each exists',
 	}
 	expect(problems).toEqual([]);
 	const onKeitaro = operations.filter((op) => op.endpoints.some((e) => !('local' in e)));
-	// the 72 operations of api-notes §7 at least, all on Keitaro's own endpoints
+	// the 72 operations of docs/keitaro.md §7 at least, all on Keitaro's own endpoints
 	expect(onKeitaro.length).toBeGreaterThanOrEqual(72);
 	console.log(
 		`${operations.length} operations: ${onKeitaro.length} on real Keitaro endpoints, ` +
