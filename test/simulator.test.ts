@@ -1,6 +1,6 @@
 /**
  * The simulator behaves like Keitaro where the node depends on it: the postback's queue, update and
- * status rules (api-notes §3.3), and the faults it can inject.
+ * status rules (docs/keitaro.md §3.3), and the faults it can inject.
  */
 import { addClick, addOffer, KeitaroSimulator, type FaultKind } from './simulator';
 

@@ -21,7 +21,7 @@ const statusOptions: INodePropertyOptions[] = CONVERSION_STATUSES.map((s) => ({
 	value: s,
 }));
 
-/** Columns of POST /clicks/log (api-notes §4.1) the trigger offers. */
+/** Columns of POST /clicks/log (docs/keitaro.md §4.1) the trigger offers. */
 const clickColumnOptions: INodePropertyOptions[] = [
 	...(
 		[

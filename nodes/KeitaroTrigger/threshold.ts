@@ -35,7 +35,7 @@ function reportRequest(this: IPollFunctions, metric: string): IDataObject {
 	const grouping = GROUPINGS[this.getNodeParameter('groupBy', 'campaign') as string] ?? [];
 	return {
 		range: { interval: INTERVALS.get(preset) ?? 'today', timezone },
-		// the 2022 spec's names and the newer builds' names (api-notes §5.1)
+		// the 2022 spec's names and the newer builds' names (docs/keitaro.md §5.1)
 		grouping,
 		metrics: [metric],
 		dimensions: grouping,

@@ -2,7 +2,7 @@
 /**
  * Keitaro's "grid" query used by POST /clicks/log, /conversions/log and /report/build:
  * range (interval or from/to in a time zone), columns, filters, sort, limit/offset; answer
- * `{rows, total, meta}`. Rules follow Keitaro's QueryParams (api-notes §3.1, §5).
+ * `{rows, total, meta}`. Rules follow Keitaro's QueryParams (docs/keitaro.md §3.1, §5).
  */
 import type { ReportDialect } from './state';
 import { keitaroDate } from './state';
@@ -115,7 +115,7 @@ function zonedMidnight(now: Date, timeZone: string, daysBack = 0): Date {
 	return new Date(wallMidnight - zoneOffsetMs(timeZone, new Date(wallMidnight)));
 }
 
-/** Keitaro interval keywords (api-notes §5.2) → [fromUtc, toUtc]. */
+/** Keitaro interval keywords (docs/keitaro.md §5.2) → [fromUtc, toUtc]. */
 function intervalBounds(interval: string, now: Date, timeZone: string): [string, string] {
 	const end = keitaroDate(now);
 	const wallNow = new Date(now.getTime() + zoneOffsetMs(timeZone, now));

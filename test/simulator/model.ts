@@ -188,7 +188,7 @@ const ratio = (part: number, whole: number, scale = 1) =>
 
 /**
  * The report grid over clicks (report by click date): Keitaro's dimensions and metrics. Counts
- * come as numbers, money and rates as strings, like Keitaro sends them (api-notes §5.5). The
+ * come as numbers, money and rates as strings, like Keitaro sends them (docs/keitaro.md §5.5). The
  * formulas follow Keitaro's help texts; the simulator is the model, not the reference.
  */
 export function reportGrid(state: SimulatorState): ReportDefinition<Click> {

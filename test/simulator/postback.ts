@@ -1,5 +1,5 @@
 /**
- * Keitaro's inbound S2S postback (api-notes §3.3): parameter aliases, status mapping, and the
+ * Keitaro's inbound S2S postback (docs/keitaro.md §3.3): parameter aliases, status mapping, and the
  * update rules of ProcessPostback (same subid + tid → update in place keeping previous_status,
  * new tid → another conversion, upsell rules, payout only with the offer's payout_auto).
  */

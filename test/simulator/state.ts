@@ -1,6 +1,6 @@
 /**
  * The simulator's data: an in-memory Keitaro with the objects conversions depend on.
- * Field names and value shapes follow Keitaro's Admin API (see ../shared/keitaro/api-notes.md):
+ * Field names and value shapes follow Keitaro's Admin API (see docs/keitaro.md):
  * datetimes are "YYYY-MM-DD HH:MM:SS" strings (UTC here), money comes back as strings.
  */
 
@@ -81,7 +81,7 @@ export interface StreamFilter {
 	stream_id: number;
 	name: string;
 	mode: 'accept' | 'reject';
-	/** the spec's read model says string; Keitaro sends the list it was given (api-notes §2.2) */
+	/** the spec's read model says string; Keitaro sends the list it was given (docs/keitaro.md §2.2) */
 	payload: string[];
 }
 
@@ -255,7 +255,7 @@ export interface User {
 /**
  * Which request keys name a report's columns. Keitaro's 2022 spec and v9 read `grouping` and
  * `metrics` (v9 also takes `dimensions` for `grouping`); the newer spec and recent trackers read
- * `dimensions` and `measures` (api-notes §5.1).
+ * `dimensions` and `measures` (docs/keitaro.md §5.1).
  */
 export type ReportDialect = 'current' | 'legacy';
 

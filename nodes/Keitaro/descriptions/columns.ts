@@ -4,7 +4,7 @@ import { SUB_ID_COUNT } from '../helpers/conversionData';
 
 /**
  * Keitaro's column names for its three grid queries (POST /clicks/log, /conversions/log,
- * /report/build), from the spec's report/build description and api-notes §3.1, §4.1, §5.4.
+ * /report/build), from the spec's report/build description and docs/keitaro.md §3.1, §4.1, §5.4.
  * One catalogue: a click's attributes are columns of the clicks log, inherited by every
  * conversion row, and dimensions of reports.
  */
@@ -61,7 +61,7 @@ export const CLICK_ATTRIBUTES: Column[] = [
 	...numbered('extra_param_', 'Extra Param', EXTRA_PARAM_COUNT),
 ];
 
-/** Columns of POST /conversions/log: the conversion's own, then its click's (api-notes §3.1). */
+/** Columns of POST /conversions/log: the conversion's own, then its click's (docs/keitaro.md §3.1). */
 export const CONVERSION_LOG_COLUMNS: Column[] = [
 	['click_datetime', 'Click Time'],
 	['conversion_id', 'Conversion ID'],
@@ -91,7 +91,7 @@ const CLICK_FLAGS: Column[] = [
 	['is_using_proxy', 'Is Using Proxy'],
 ];
 
-/** Columns of POST /clicks/log (api-notes §4.1). */
+/** Columns of POST /clicks/log (docs/keitaro.md §4.1). */
 export const CLICK_LOG_COLUMNS: Column[] = [
 	['click_id', 'Click Number'],
 	['cost', 'Cost'],
@@ -110,7 +110,7 @@ export const CLICK_LOG_COLUMNS: Column[] = [
 	...CLICK_ATTRIBUTES,
 ];
 
-/** What a report can group by (the spec's "columns" of report/build, api-notes §5.4). */
+/** What a report can group by (the spec's "columns" of report/build, docs/keitaro.md §5.4). */
 export const REPORT_DIMENSIONS: Column[] = [
 	['day', 'Day'],
 	['day_hour', 'Day and Hour'],
@@ -133,7 +133,7 @@ export const REPORT_DIMENSIONS: Column[] = [
 	...CLICK_ATTRIBUTES,
 ];
 
-/** What a report can count and sum (the spec's "metrics" of report/build, api-notes §5.4). */
+/** What a report can count and sum (the spec's "metrics" of report/build, docs/keitaro.md §5.4). */
 export const REPORT_MEASURES: Column[] = [
 	['approve', 'Approve Rate'],
 	['bot_share', 'Bot Share'],

@@ -1,6 +1,6 @@
 import { CONVERSION_LOG_COLUMNS } from './columns';
 
-/** Columns of POST /conversions/log (api-notes §3.1): the conversion's own and its click's. */
+/** Columns of POST /conversions/log (docs/keitaro.md §3.1): the conversion's own and its click's. */
 export { CONVERSION_LOG_COLUMNS };
 
 export const DEFAULT_CONVERSION_COLUMNS = [

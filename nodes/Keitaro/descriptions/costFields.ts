@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { timeZoneField } from './dateRange';
 import { additionalFieldsCollection } from './options';
 
-/** The click values a cost can be limited to (`FilterCostRequest`, api-notes §4.3). */
+/** The click values a cost can be limited to (`FilterCostRequest`, docs/keitaro.md §4.3). */
 export const COST_FILTER_KEYS = [
 	'ad_campaign_id',
 	'creative_id',

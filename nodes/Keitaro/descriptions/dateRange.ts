@@ -9,7 +9,7 @@ export const timeZoneField: INodeProperties = {
 	description: 'IANA time zone of the period. Empty uses the workflow’s time zone.',
 };
 
-/** Keitaro's own interval keywords (api-notes §5.2), plus a custom range. */
+/** Keitaro's own interval keywords (docs/keitaro.md §5.2), plus a custom range. */
 export const dateRangeFields: INodeProperties[] = [
 	{
 		displayName: 'Date Range',

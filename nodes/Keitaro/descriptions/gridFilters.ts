@@ -5,7 +5,7 @@ import { CONVERSION_STATUSES } from '../helpers/conversionData';
 /**
  * The "Filters" of Keitaro's grid queries (clicks log, conversions log, reports): a few common
  * filters by name, and Column Filters for any column with any of Keitaro's operators
- * (`FilterRequest`, api-notes §5.3).
+ * (`FilterRequest`, docs/keitaro.md §5.3).
  */
 
 /** Keitaro's filter operators, sorted by name; the label ones work in reports only. */

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { BodyField } from './objectFields';
 import { nameField } from './objectFields';
 
-/** Keitaro keeps separate groups per kind of object; GET /groups needs the kind (api-notes §8.10). */
+/** Keitaro keeps separate groups per kind of object; GET /groups needs the kind (docs/keitaro.md §8.10). */
 export const groupTypeField: INodeProperties = {
 	displayName: 'Group Type',
 	name: 'groupType',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * The tracker settings the Admin API has: third-party integrations that hold one value each
- * (api-notes §2.12; no other settings endpoint exists, §2.13).
+ * (docs/keitaro.md §2.12; no other settings endpoint exists, §2.13).
  */
 export const INTEGRATION_SETTINGS = {
 	avscan: { path: '/integrations/avscan', key: 'avscan_key', field: 'avscanKey' },

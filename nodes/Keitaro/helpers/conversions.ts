@@ -6,7 +6,7 @@ import { keitaroApiRequest } from '../transport';
 import type { ConversionStatus } from './conversionData';
 import { groupPostbackLog } from './postbackLog';
 
-/** Status changes Keitaro documents for postbacks (api-notes §3.3). */
+/** Status changes Keitaro documents for postbacks (docs/keitaro.md §3.3). */
 const DOCUMENTED_TRANSITIONS: Record<string, string[]> = {
 	lead: ['sale', 'rejected'],
 	sale: ['rejected'],

@@ -15,7 +15,7 @@ export interface KeitaroObject {
 	displayName: string;
 	/** path of the list below /admin_api/v1; the object is `${path}/{id}` */
 	path: string;
-	/** whether the list pages with offset/limit (only GET /campaigns does, api-notes §6) */
+	/** whether the list pages with offset/limit (only GET /campaigns does, docs/keitaro.md §6) */
 	paged: boolean;
 	/** fields Simplify keeps; empty when the records are small anyway */
 	simplify: string[];

@@ -8,7 +8,7 @@ import { parseId, splitList } from './objectInput';
 
 /**
  * A stream's offers, landing pages and filters. Keitaro's stream PUT replaces each of these lists
- * whole (api-notes §2.2), so a change to one row is a read, a merge and a write of the full list.
+ * whole (docs/keitaro.md §2.2), so a change to one row is a read, a merge and a write of the full list.
  */
 export type StreamList = 'offers' | 'landings' | 'filters';
 
@@ -122,7 +122,7 @@ export const STREAM_CHANGE_ENDPOINTS: Endpoint[] = [
 
 /**
  * Reads the stream, then PUTs what `change` makes of it. Keitaro's stream PUT wants the
- * action type and schema every time (api-notes §8.7): the current ones go along unless changed.
+ * action type and schema every time (docs/keitaro.md §8.7): the current ones go along unless changed.
  */
 export async function changeStream(
 	this: IExecuteFunctions,

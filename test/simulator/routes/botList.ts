@@ -13,7 +13,7 @@ function add(state: SimulatorState, values: string[]): void {
 	for (const value of values) if (!state.botList.includes(value)) state.botList.push(value);
 }
 
-/** The bot list, Keitaro's only IP list (api-notes §2.10); changes answer the list's size. */
+/** The bot list, Keitaro's only IP list (docs/keitaro.md §2.10); changes answer the list's size. */
 export const botListRoutes: Route[] = [
 	{
 		method: 'GET',

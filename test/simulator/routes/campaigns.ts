@@ -43,7 +43,7 @@ function view(state: SimulatorState, campaign: Campaign) {
 	return { ...read, domain: domain ? `https://${domain.name}/` : '' };
 }
 
-/** Keitaro 10+ answers campaign validation with 422 (api-notes §1.4). */
+/** Keitaro 10+ answers campaign validation with 422 (docs/keitaro.md §1.4). */
 function write(
 	state: SimulatorState,
 	campaign: Campaign,
@@ -110,7 +110,7 @@ export const campaignRoutes: Route[] = [
 			if (missing.length)
 				invalid(Object.fromEntries(missing.map((field) => [field, `${field} is required`])));
 			checkCurrency(request, 'currency');
-			// Keitaro queues a job that spreads the cost over the period's clicks (api-notes §2.1)
+			// Keitaro queues a job that spreads the cost over the period's clicks (docs/keitaro.md §2.1)
 			state.costJobs.push({ campaign_id: id, request, queued_at: keitaroDate(now) });
 			return { success: true };
 		},

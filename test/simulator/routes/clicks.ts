@@ -34,7 +34,7 @@ function clickValue(click: Click, key: string): string {
 
 /**
  * POST /clicks/update_costs: each cost entry's amount is spread evenly over the matching clicks
- * of the campaigns in its period (api-notes §4.2). Keitaro queues the job; the simulator runs it
+ * of the campaigns in its period (docs/keitaro.md §4.2). Keitaro queues the job; the simulator runs it
  * at once so tests can read the clicks' costs.
  */
 function updateCosts(state: SimulatorState, body: any): { success: boolean } {

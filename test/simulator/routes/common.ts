@@ -1,6 +1,6 @@
 import { HttpError } from '../grid';
 
-/** Keitaro answers a missing object with plain text, not JSON (api-notes §1.4, seen live). */
+/** Keitaro answers a missing object with plain text, not JSON (docs/keitaro.md §1.4, seen live). */
 export function notFound(model: string, id: string | number): never {
 	throw new HttpError(
 		404,
@@ -14,7 +14,7 @@ export function findById<T extends { id: number }>(items: T[], id: string, model
 	return found ?? notFound(model, id);
 }
 
-/** Entity lists without paging answer the whole array (api-notes §6). */
+/** Entity lists without paging answer the whole array (docs/keitaro.md §6). */
 export function page<T>(items: T[], query: URLSearchParams): T[] {
 	const offset = Number(query.get('offset') ?? 0);
 	const limit = query.get('limit');

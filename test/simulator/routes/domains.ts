@@ -36,7 +36,7 @@ export const domainRoutes: Route[] = [
 			checkEnum(body, 'state', ['active', 'deleted']);
 			if ('name' in body && body.name !== domain.name) {
 				checkHost(state, String(body.name), domain);
-				// seen in Keitaro's code (api-notes §2.7)
+				// seen in Keitaro's code (docs/keitaro.md §2.7)
 				if (domain.network_status === 'active')
 					invalid({ name: 'The name of an active domain cannot be changed' });
 			}

@@ -55,7 +55,7 @@ export const groupRoutes: Route[] = [
 		},
 	},
 	{
-		// groups have no archive (api-notes §8.3: note the /delete)
+		// groups have no archive (docs/keitaro.md §8.3: note the /delete)
 		method: 'DELETE',
 		path: '/groups/{id}/delete',
 		handle: ({ state, params }) => {

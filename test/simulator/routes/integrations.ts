@@ -1,7 +1,7 @@
 import { HttpError } from '../grid';
 import type { Route } from './types';
 
-/** The integration settings the Admin API has: AVScan's key and IMKLO's URL (api-notes §2.12). */
+/** The integration settings the Admin API has: AVScan's key and IMKLO's URL (docs/keitaro.md §2.12). */
 function setting(key: 'avscan_key' | 'imklo_api_url', path: string): Route[] {
 	return [
 		{

@@ -52,7 +52,7 @@ export const landingRoutes: Route[] = [
 				action_payload: '',
 				...fields,
 			}),
-		// the only clone Keitaro does with PUT (api-notes §8.3)
+		// the only clone Keitaro does with PUT (docs/keitaro.md §8.3)
 		clone: {
 			method: 'PUT',
 			copy(state, source, now) {

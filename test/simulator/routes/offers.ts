@@ -36,7 +36,7 @@ const WRITABLE = [
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
-/** Keitaro takes country codes and answers country names (seen live, api-notes §2.4). */
+/** Keitaro takes country codes and answers country names (seen live, docs/keitaro.md §2.4). */
 function view(state: SimulatorState, offer: Offer) {
 	const network = state.affiliateNetworks.find((n) => n.id === offer.affiliate_network_id);
 	return {
@@ -70,7 +70,7 @@ export const offerRoutes: Route[] = [
 		write,
 		add: (state, fields) =>
 			addOffer(state, { payout_value: 0, payout_auto: false, action_payload: '', ...fields }),
-		// archive has its own path for offers (api-notes §8.3)
+		// archive has its own path for offers (docs/keitaro.md §8.3)
 		archive: { suffix: '/archive' },
 		clone: {
 			method: 'POST',

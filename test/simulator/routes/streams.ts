@@ -130,7 +130,7 @@ function checkStream(state: SimulatorState, body: Record<string, any>, creating:
 }
 
 /**
- * Keitaro replaces a list it is sent whole (api-notes §2.2): rows that are not sent disappear,
+ * Keitaro replaces a list it is sent whole (docs/keitaro.md §2.2): rows that are not sent disappear,
  * rows for an offer or landing page the stream had keep their row ID.
  */
 function replaceLists(state: SimulatorState, stream: Stream, body: Record<string, any>, now: Date) {
@@ -196,7 +196,7 @@ export const streamRoutes: Route[] = [
 		path: '/streams',
 		model: 'Stream',
 		items: (state) => state.streams,
-		// there is no GET /streams: streams are listed per campaign (api-notes §2.13)
+		// there is no GET /streams: streams are listed per campaign (docs/keitaro.md §2.13)
 		list: false,
 		archiveEndpoints: true,
 		enableDisable: true,

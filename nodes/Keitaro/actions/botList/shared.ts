@@ -8,7 +8,7 @@ import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, ItemOperation } from '../node.type';
 
 /**
- * Keitaro has one IP list, the bot list (api-notes §2.10). The seed node's two groups, Blacklist
+ * Keitaro has one IP list, the bot list (docs/keitaro.md §2.10). The seed node's two groups, Blacklist
  * and Bot, both edit it: each operation here serves both resources.
  */
 export const BOT_LIST_RESOURCES = ['blacklist', 'bot'];

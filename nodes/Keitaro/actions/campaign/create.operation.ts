@@ -4,7 +4,7 @@ import { createObject } from '../objectOperations';
 
 const ALIAS_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Keitaro's API does not make an alias itself (422 "Alias is required", api-notes §8.17). */
+/** Keitaro's API does not make an alias itself (422 "Alias is required", docs/keitaro.md §8.17). */
 function randomAlias(): string {
 	let alias = '';
 	for (let n = 0; n < 8; n++)

@@ -27,7 +27,7 @@ export const description = updateDisplayOptions(
 
 /**
  * Sets the cost of a campaign's clicks in a period (the same cost fields as Click → Update Costs).
- * Keitaro only queues the job (api-notes §2.1), so the answer means "scheduled", and a repeat
+ * Keitaro only queues the job (docs/keitaro.md §2.1), so the answer means "scheduled", and a repeat
  * would schedule it twice.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {

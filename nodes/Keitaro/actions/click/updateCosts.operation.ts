@@ -62,7 +62,7 @@ function requestBody(items: CostItem[]): IDataObject {
 	return {
 		campaign_ids: first.campaignIds,
 		// Keitaro's spec asks for timezone and currency in each entry and documents them at the top
-		// level; trackers read either (api-notes §4.2), so both are sent
+		// level; trackers read either (docs/keitaro.md §4.2), so both are sent
 		costs: items.map(({ start_date, end_date, cost, timezone, currency, filters }) => ({
 			start_date,
 			end_date,

@@ -16,7 +16,7 @@ export const description = updateDisplayOptions(
 
 export const endpoints: Endpoint[] = [{ method: 'GET', path: '/streams/{id}' }];
 
-/** Filters exist only inside a stream (api-notes §2.13): they are read from it. */
+/** Filters exist only inside a stream (docs/keitaro.md §2.13): they are read from it. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const { data: stream, request } = await getStream.call(this, readObjectId.call(this, i, STREAM));
 	return { data: (stream.filters as IDataObject[] | undefined) ?? [], request };

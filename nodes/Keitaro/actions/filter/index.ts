@@ -6,7 +6,7 @@ import * as upsert from './upsert.operation';
 
 export const operations = { delete: deleteFilter, getMany, getTypes, upsert };
 
-/** Filters of a stream; Keitaro has no filter endpoints of their own (api-notes §2.13). */
+/** Filters of a stream; Keitaro has no filter endpoints of their own (docs/keitaro.md §2.13). */
 export const description = resourceDescription(
 	{ resource: 'filter', displayName: 'Filter' },
 	'getMany',

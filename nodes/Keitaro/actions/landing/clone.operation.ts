@@ -1,7 +1,7 @@
 import { LANDING } from '../../helpers/objects';
 import { objectAction } from '../objectOperations';
 
-/** Keitaro clones landing pages with PUT, unlike every other clone (api-notes §8.3). */
+/** Keitaro clones landing pages with PUT, unlike every other clone (docs/keitaro.md §8.3). */
 export const { description, endpoints, execute } = objectAction(LANDING, {
 	operation: 'clone',
 	method: 'PUT',

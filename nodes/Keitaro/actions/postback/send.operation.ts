@@ -18,7 +18,7 @@ import { sendPostback } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 import { POSTBACK } from '../node.type';
 
-/** The status lists of a postback: the network's statuses Keitaro maps to its own (api-notes §3.3). */
+/** The status lists of a postback: the network's statuses Keitaro maps to its own (docs/keitaro.md §3.3). */
 const STATUS_LISTS = [
 	['leadStatuses', 'lead_status', 'Lead Statuses', 'reg, hold', 'a lead'],
 	['rejectedStatuses', 'rejected_status', 'Rejected Statuses', 'canceled, fake', 'rejected'],

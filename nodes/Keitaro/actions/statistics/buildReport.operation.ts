@@ -111,7 +111,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const body: IDataObject = {
 		range,
 		// Keitaro renamed grouping/metrics to dimensions/measures: v9 and the 2022 spec read the old
-		// names, recent trackers the new ones (api-notes §5.1). Each ignores the pair it does not
+		// names, recent trackers the new ones (docs/keitaro.md §5.1). Each ignores the pair it does not
 		// know, so sending both works on every build without asking users which one they run.
 		dimensions,
 		measures,

@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		path: '/report/labels',
 		qs: { campaign_id: campaignId, ref_name: refName, label_name: label },
 	});
-	// the spec's Labels object, read as value → label (api-notes §2.11: not verified on a tracker)
+	// the spec's Labels object, read as value → label (docs/keitaro.md §2.11: not verified on a tracker)
 	const labels = Object.entries((response.data as IDataObject) ?? {}).map(([value, name]) => ({
 		campaign_id: campaignId,
 		column: refName,

@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		body: {
 			campaign_id: campaignId,
 			ref_name: refName,
-			// the spec's LabelRequestPost.items, read as value → label (api-notes §2.11: not verified)
+			// the spec's LabelRequestPost.items, read as value → label (docs/keitaro.md §2.11: not verified)
 			items: Object.fromEntries(values.map((value) => [value, label])),
 		},
 	});

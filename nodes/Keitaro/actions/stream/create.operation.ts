@@ -10,7 +10,7 @@ export const { description, endpoints, execute } = createObject(STREAM, {
 	complete(i, body) {
 		return {
 			campaign_id: readObjectId.call(this, i, CAMPAIGN),
-			// Keitaro's default is off, and a stream that collects no clicks is rarely wanted (api-notes §8.7)
+			// Keitaro's default is off, and a stream that collects no clicks is rarely wanted (docs/keitaro.md §8.7)
 			collect_clicks: true,
 			...body,
 		};
