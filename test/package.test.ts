@@ -42,3 +42,13 @@ test('index.js exports the built classes', () => {
 	expect(Object.keys(entry).sort()).toEqual(['Keitaro', 'KeitaroApi']);
 	expect(new entry.Keitaro().description.name).toBe('keitaro');
 });
+
+test('the package runs on the Node versions n8n 2.x runs on, and CHANGELOG describes its version', () => {
+	const { readFileSync } = require('node:fs');
+	const engines = (packageJson as { engines?: { node?: string } }).engines?.node ?? '';
+	for (const major of ['22', '24']) expect(engines).toContain(major);
+	const changelog = readFileSync(join(__dirname, '..', 'CHANGELOG.md'), 'utf8');
+	const section = changelog.split(`## [${packageJson.version}]`)[1]?.split('\n## [')[0] ?? '';
+	expect(section).toMatch(/^ - \d{4}-\d{2}-\d{2}\n/);
+	expect(section).toMatch(/\n- \*\*/);
+});
