@@ -7,6 +7,9 @@
  */
 import '../../test/support/env';
 
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+
 import type { IDataObject, IRun } from 'n8n-workflow';
 
 import { binaryText } from '../../test/support/engine';
@@ -15,11 +18,7 @@ import { S2_COLUMNS, S2_PAGE_SIZE } from './variants';
 import * as v from './variants';
 
 export const VARIANTS = {
-	'S1 plain keep-alive': (t: Tracker, s: Settings) => v.plainPostbacks(t, s, true),
-	'S1 plain no keep-alive': (t: Tracker, s: Settings) => v.plainPostbacks(t, s, false),
-	'S1 axios, new agent per request': (t: Tracker, s: Settings) =>
-		v.plainPostbacks(t, s, false, 'axios'),
-	'S1 axios keep-alive': (t: Tracker, s: Settings) => v.plainPostbacks(t, s, true, 'axios'),
+	'S1 plain keep-alive': v.plainPostbacks,
 	'S1 n8n request helper': v.helperPostbacks,
 	'S1 Keitaro, Confirm off': (t: Tracker, s: Settings) => v.keitaroUpdate(t, s, false),
 	'S1 Keitaro, Confirm on': (t: Tracker, s: Settings) => v.keitaroUpdate(t, s, true),
@@ -43,6 +42,15 @@ export interface Measurement {
 	cpuMs: number;
 	requests: number;
 	postbacks: number;
+	/** answers 429 and 5xx that Keitaro (or the proxy of a tracker with a capacity) gave */
+	status429: number;
+	status5xx: number;
+	/** the most requests Keitaro had at once */
+	peakInFlight: number;
+	/** rows Keitaro does not show applied at the end (S1), checked in its state */
+	notApplied: number;
+	/** output items that carry an error (the node said the row failed) */
+	failedItems: number;
 	outputItems: number;
 	/** how often the Keitaro credential was read (in n8n: a database read and a decryption) */
 	credentialReads: number;
@@ -65,6 +73,17 @@ async function control<T>(tracker: Tracker, path: string): Promise<T> {
 	return (await response.json()) as T;
 }
 
+let notApplied = 0;
+
+/** Output items with an error (Continue On Fail: the node reported the row failed). */
+function failedItems(run: VariantRun): number {
+	const runData = (run.output as IRun)?.data?.resultData?.runData;
+	if (!runData) return 0;
+	return (runData.Target[0].data?.main ?? [])
+		.flatMap((items) => items ?? [])
+		.filter((item) => item.json.error !== undefined).length;
+}
+
 /** What the run did, checked against Keitaro's state or the output, so a fast wrong run cannot pass. */
 async function check(
 	variant: Variant,
@@ -80,6 +99,7 @@ async function check(
 		const changed = conversions.filter(
 			(c) => c.status === 'sale' && Number(c.revenue) === 25,
 		).length;
+		notApplied = s.size - changed;
 		return `${changed}/${s.size} conversions are sale 25`;
 	}
 	if (variant === 'S2 plain paging') return `${(run.output as unknown[]).length}/${s.size} rows`;
@@ -108,12 +128,14 @@ async function check(
 }
 
 async function main() {
-	const { variant, tracker, settings, liveHeap } = JSON.parse(process.argv[2]) as {
+	const { variant, tracker, settings, liveHeap, profile } = JSON.parse(process.argv[2]) as {
 		variant: Variant;
 		tracker: Tracker;
 		settings: Settings;
 		/** sample the heap after a full GC, every 20 ms: live memory only; slows the run down */
 		liveHeap?: boolean;
+		/** write a CPU profile of the measured run (not of start-up) to this file */
+		profile?: string;
 	};
 	await v.warmUp(tracker);
 	const gc = (globalThis as { gc?: () => void }).gc;
@@ -130,23 +152,42 @@ async function main() {
 		liveHeap ? 20 : 5,
 	);
 	const readsBefore = v.credentialReads();
+	const session = profile ? new Session() : undefined;
+	if (session) {
+		session.connect();
+		await session.post('Profiler.enable');
+		await session.post('Profiler.start');
+	}
 	const cpuBefore = process.cpuUsage();
 	const run = await VARIANTS[variant](tracker, settings);
 	const cpu = process.cpuUsage(cpuBefore);
+	if (session) {
+		const { profile: data } = await session.post('Profiler.stop');
+		writeFileSync(profile!, JSON.stringify(data));
+		session.disconnect();
+	}
 	clearInterval(sampler);
 	heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
 	gc();
 	const heapAfter = process.memoryUsage().heapUsed;
-	const { count, postbacks } = await control<{ count: number; postbacks: number }>(
-		tracker,
-		'requests',
-	);
+	const { count, postbacks, status429, status5xx, peakInFlight } = await control<{
+		count: number;
+		postbacks: number;
+		status429: number;
+		status5xx: number;
+		peakInFlight: number;
+	}>(tracker, 'requests');
 	const measurement: Measurement = {
 		variant,
 		ms: Math.round(run.ms),
 		cpuMs: Math.round((cpu.user + cpu.system) / 1000),
 		requests: count,
 		postbacks,
+		status429,
+		status5xx,
+		peakInFlight,
+		notApplied: 0,
+		failedItems: failedItems(run),
 		credentialReads: v.credentialReads() - readsBefore,
 		outputItems: run.outputItems,
 		peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
@@ -155,6 +196,7 @@ async function main() {
 		heapRetainedMb: mb(heapAfter - heapBefore),
 		check: await check(variant, tracker, settings, run),
 	};
+	measurement.notApplied = notApplied;
 	// keep the output alive until it was measured
 	if (!run.output) throw new Error('no output');
 	console.log(JSON.stringify(measurement));

@@ -4,13 +4,19 @@
  * latency added to every answer. Each variant runs in a fresh client process against a fresh
  * simulator process, so memory is its own and Keitaro's data starts the same.
  *
- *   npm run bench                          # S1–S4 at 2 ms and 20 ms, full sizes
+ *   npm run bench                          # S1 at 20 and 100 ms, S2–S3 at 2 and 20 ms, full sizes
  *   npm run bench -- --quick               # a tenth of the sizes, 0 and 2 ms (a minute or two)
- *   npm run bench -- --only S1 --latency 0,2 --concurrency 8 --repeat 3
+ *   npm run bench -- --only S1 --latency 0,2 --repeat 3
+ *   npm run bench -- --only S1 --tracker capacity --capacity 48 --queue-ms 200
+ *   npm run bench -- --only S1 --batches 16/1,10/50    # HTTP Request node batchings (items/ms)
  *   npm run bench -- --only S2 --dist /tmp/dist-before   # another build of the package
+ *   npm run bench -- --only S1 --profile .tmp/profiles   # a CPU profile of each measured run
  *
- * Prints a table per scenario and latency (ratios to the scenario's plain loop) and writes every
- * measurement to .tmp/bench-results.json. No thresholds: the figures go to BENCHMARKS.md.
+ * S1 runs against two trackers: "unlimited" (every request served at once) and "capacity" (at
+ * most --capacity at once, the rest queued up to --queue-ms, then 503; see the simulator's
+ * CapacityConfig). Prints a table per scenario, tracker and latency (ratios to the scenario's
+ * baseline) and writes every measurement to .tmp/bench-results.json. No thresholds: the figures
+ * go to BENCHMARKS.md.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -29,13 +35,27 @@ function arg(name: string): string | undefined {
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? 10 : 1;
-const latencies = (arg('latency') ?? (quick ? '0,2' : '2,20')).split(',').map(Number);
+const latencyArg = arg('latency')?.split(',').map(Number);
+/** S1 is about a tracker near (20 ms) and across the internet (100 ms); the others about paging */
+const latenciesOf = (scenario: Scenario) =>
+	latencyArg ?? (quick ? [0, 2] : scenario === 'S1' ? [20, 100] : [2, 20]);
 const only = arg('only')?.split(',');
 const repeat = Number(arg('repeat') ?? 1);
-const concurrency = Number(arg('concurrency') ?? 16); // the node's default for postbacks
+const concurrency = Number(arg('concurrency') ?? 128); // the node's Max Concurrency for postbacks
+const capacity = Number(arg('capacity') ?? 48);
+const queueMs = Number(arg('queue-ms') ?? 200);
+const trackers = (arg('tracker') ?? 'unlimited,capacity').split(',') as TrackerKind[];
+/** HTTP Request node batchings, items per batch / ms between batches */
+const batches = (arg('batches') ?? '16/1,50/10,200/10,20/10,20/50,10/50').split(',').map((b) => {
+	const [size, intervalMs] = b.split('/').map(Number);
+	return { size, intervalMs };
+});
+const profileDir = arg('profile');
 const distDir = arg('dist');
 if (distDir) process.env.BENCH_DIST = resolve(distDir);
 const SIZES: Record<Scenario, number> = { S1: 10_000, S2: 100_000, S3: 10_000, S4: 10_000 };
+
+type TrackerKind = 'unlimited' | 'capacity';
 
 interface Plan {
 	scenario: Scenario;
@@ -60,21 +80,23 @@ function plans(): Plan[] {
 		settings: { size: size(scenario), concurrency, ...extra.settings },
 	});
 	const all: Plan[] = [
-		plan('S1', 'S1 plain keep-alive', { baseline: true }),
-		plan('S1', 'S1 plain no keep-alive'),
-		plan('S1', 'S1 axios, new agent per request', {
-			label: 'axios, a new agent per request (as n8n’s helper does)',
+		plan('S1', 'S1 plain keep-alive', { label: 'plain keep-alive loop, adaptive (no n8n)' }),
+		plan('S1', 'S1 n8n request helper', { label: 'n8n request helper, adaptive' }),
+		plan('S1', 'S1 Keitaro, Confirm off', { label: 'Keitaro, adaptive, Confirm off' }),
+		plan('S1', 'S1 Keitaro, Confirm on', { label: 'Keitaro, adaptive, Confirm on' }),
+		plan('S1', 'S1 Keitaro, Confirm off', {
+			label: 'Keitaro, fixed 16, Confirm off',
+			settings: { concurrency: 16, adaptive: false },
 		}),
-		plan('S1', 'S1 axios keep-alive'),
-		plan('S1', 'S1 n8n request helper'),
-		plan('S1', 'S1 Keitaro, Confirm off'),
-		plan('S1', 'S1 Keitaro, Confirm on'),
-		plan('S1', 'S1 HTTP Request node', { label: 'HTTP Request node, default (no batching)' }),
-		...[
-			{ size: concurrency, intervalMs: 1 },
-			{ size: 50, intervalMs: 10 },
-			{ size: 200, intervalMs: 10 },
-		].map((batch) =>
+		plan('S1', 'S1 Keitaro, Confirm on', {
+			label: 'Keitaro, fixed 16, Confirm on',
+			settings: { concurrency: 16, adaptive: false },
+		}),
+		plan('S1', 'S1 HTTP Request node', {
+			label: 'HTTP Request node, default (no batching)',
+			baseline: true,
+		}),
+		...batches.map((batch) =>
 			plan('S1', 'S1 HTTP Request node', {
 				label: `HTTP Request node, batches of ${batch.size} every ${batch.intervalMs} ms`,
 				settings: { batch },
@@ -86,9 +108,9 @@ function plans(): Plan[] {
 		plan('S2', 'S2 Keitaro, CSV File per Page'),
 		plan('S3', 'S3 plain look-ups', { baseline: true }),
 		plan('S3', 'S3 Keitaro import'),
-		plan('S4', 'S1 plain keep-alive', { baseline: true }),
-		plan('S4', 'S1 n8n request helper'),
-		plan('S4', 'S1 Keitaro, Confirm off'),
+		plan('S4', 'S1 plain keep-alive', { baseline: true, settings: { concurrency: 16 } }),
+		plan('S4', 'S1 n8n request helper', { settings: { concurrency: 16 } }),
+		plan('S4', 'S1 Keitaro, Confirm off', { settings: { concurrency: 16 } }),
 		plan('S4', 'S4 No Operation node'),
 	];
 	return all.filter((p) => !only || only.includes(p.scenario));
@@ -114,7 +136,13 @@ type Result = Measurement & {
 	heapLivePeakGrowthMb?: number;
 };
 
-async function measure(plan: Plan, latencyMs: number, liveHeap = false): Promise<Result> {
+async function measure(
+	plan: Plan,
+	latencyMs: number,
+	tracker: TrackerKind,
+	liveHeap = false,
+	profile?: string,
+): Promise<Result> {
 	// S4 is the node's own cost: no latency at all
 	const latency = plan.scenario === 'S4' ? 0 : latencyMs;
 	const simulator = startProcess([
@@ -127,9 +155,12 @@ async function measure(plan: Plan, latencyMs: number, liveHeap = false): Promise
 		String(plan.settings.size),
 		'--latency-ms',
 		String(latency),
+		...(tracker === 'capacity'
+			? ['--capacity', String(capacity), '--queue-ms', String(queueMs)]
+			: []),
 	]);
 	try {
-		const tracker = (await simulator.firstJson) as Tracker;
+		const trackerUrl = (await simulator.firstJson) as Tracker;
 		const loadBefore = os.loadavg()[0];
 		const client = startProcess([
 			'--expose-gc',
@@ -137,7 +168,13 @@ async function measure(plan: Plan, latencyMs: number, liveHeap = false): Promise
 			'--import',
 			'tsx',
 			'scripts/bench/client.ts',
-			JSON.stringify({ variant: plan.variant, tracker, settings: plan.settings, liveHeap }),
+			JSON.stringify({
+				variant: plan.variant,
+				tracker: trackerUrl,
+				settings: plan.settings,
+				liveHeap,
+				profile,
+			}),
 		]);
 		const result = (await client.firstJson) as Measurement;
 		return { ...result, loadBefore, loadAfter: os.loadavg()[0] };
@@ -149,35 +186,57 @@ async function measure(plan: Plan, latencyMs: number, liveHeap = false): Promise
 const median = <T>(list: T[], by: (x: T) => number) =>
 	[...list].sort((a, b) => by(a) - by(b))[Math.floor(list.length / 2)];
 
-function table(rows: Array<{ plan: Plan; m: Result }>): string {
+/** S1 is about speed without losses; the others about memory. */
+function table(scenario: Scenario, rows: Array<{ plan: Plan; m: Result }>): string {
 	const base = rows.find((r) => r.plan.baseline)?.m;
-	const head =
-		'| variant | time ms | ratio | CPU ms | requests | req/s | credential reads | peak RSS MB | RSS growth MB | heap peak growth MB | live heap peak growth MB | heap retained MB | load 1 min | check |';
-	const lines = rows.map(({ plan, m }) =>
-		[
-			plan.label,
-			m.ms,
-			base ? `${(m.ms / base.ms).toFixed(2)}×` : '',
-			m.cpuMs,
-			`${m.requests} (${m.postbacks} postbacks)`,
-			Math.round(m.requests / (m.ms / 1000)),
-			m.credentialReads,
-			m.peakRssMb,
-			m.rssGrowthMb,
-			m.heapPeakGrowthMb,
-			m.heapLivePeakGrowthMb ?? '',
-			m.heapRetainedMb,
-			`${m.loadBefore.toFixed(2)}→${m.loadAfter.toFixed(2)}`,
-			m.check,
-		].join(' | '),
-	);
-	return [head, head.replace(/[^|]+/g, ' --- '), ...lines.map((l) => `| ${l} |`)].join('\n');
+	const ratio = (m: Result) => (base ? `${(m.ms / base.ms).toFixed(2)}×` : '');
+	const load = (m: Result) => `${m.loadBefore.toFixed(2)}→${m.loadAfter.toFixed(2)}`;
+	const columns: Array<[string, (m: Result, plan: Plan) => string | number]> =
+		scenario === 'S1'
+			? [
+					['variant', (_, plan) => plan.label],
+					['time ms', (m) => m.ms],
+					['vs HTTP Request node default', ratio],
+					['CPU ms', (m) => m.cpuMs],
+					['requests', (m) => m.requests],
+					['429', (m) => m.status429],
+					['5xx', (m) => m.status5xx],
+					['peak in flight', (m) => m.peakInFlight],
+					['rows not applied', (m) => m.notApplied],
+					['items failed', (m) => m.failedItems],
+					['peak RSS MB', (m) => m.peakRssMb],
+					['load 1 min', load],
+					['check', (m) => m.check],
+				]
+			: [
+					['variant', (_, plan) => plan.label],
+					['time ms', (m) => m.ms],
+					['ratio', ratio],
+					['CPU ms', (m) => m.cpuMs],
+					['requests', (m) => `${m.requests} (${m.postbacks} postbacks)`],
+					['req/s', (m) => Math.round(m.requests / (m.ms / 1000))],
+					['credential reads', (m) => m.credentialReads],
+					['peak RSS MB', (m) => m.peakRssMb],
+					['RSS growth MB', (m) => m.rssGrowthMb],
+					['heap peak growth MB', (m) => m.heapPeakGrowthMb],
+					['live heap peak growth MB', (m) => m.heapLivePeakGrowthMb ?? ''],
+					['heap retained MB', (m) => m.heapRetainedMb],
+					['load 1 min', load],
+					['check', (m) => m.check],
+				];
+	const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+	return [
+		line(columns.map(([name]) => name)),
+		line(columns.map(() => '---')),
+		...rows.map(({ plan, m }) => line(columns.map(([, cell]) => cell(m, plan)))),
+	].join('\n');
 }
 
 async function main() {
 	const started = new Date();
 	const results: Array<{
 		latencyMs: number;
+		tracker: TrackerKind;
 		scenario: Scenario;
 		plan: Plan;
 		m: Result;
@@ -188,31 +247,42 @@ async function main() {
 			.map((l) => l.toFixed(2))
 			.join(
 				' ',
-			)}; concurrency ${concurrency}, repeat ${repeat}${quick ? ', quick (sizes / 10)' : ''}`,
+			)}; max concurrency ${concurrency}, tracker capacity ${capacity} (queue ${queueMs} ms), repeat ${repeat}${quick ? ', quick (sizes / 10)' : ''}`,
 	);
 	const all = plans();
 	const scenarios = [...new Set(all.map((p) => p.scenario))];
+	if (profileDir) mkdirSync(profileDir, { recursive: true });
 	for (const scenario of scenarios) {
-		for (const latencyMs of scenario === 'S4' ? [0] : latencies) {
-			const rows: Array<{ plan: Plan; m: Result }> = [];
-			for (const plan of all.filter((p) => p.scenario === scenario)) {
-				const runs = [];
-				for (let n = 0; n < repeat; n++) runs.push(await measure(plan, latencyMs));
-				const m = median(runs, (r) => r.ms);
-				// S2 is about memory: a second run samples the live heap (a full GC every 20 ms)
-				if (scenario === 'S2')
-					m.heapLivePeakGrowthMb = (await measure(plan, latencyMs, true)).heapPeakGrowthMb;
-				rows.push({ plan, m });
-				results.push({ latencyMs, scenario, plan, m });
-				process.stderr.write(
-					`  ${scenario} ${latencyMs} ms ${plan.label}: ${runs.map((r) => r.ms).join(', ')} ms — ${m.check}\n`,
+		const kinds: TrackerKind[] = scenario === 'S1' ? trackers : ['unlimited'];
+		for (const tracker of kinds)
+			for (const latencyMs of scenario === 'S4' ? [0] : latenciesOf(scenario)) {
+				const rows: Array<{ plan: Plan; m: Result }> = [];
+				for (const [n, plan] of all.filter((p) => p.scenario === scenario).entries()) {
+					const profile = profileDir
+						? resolve(profileDir, `${scenario}-${tracker}-${latencyMs}ms-${n}.cpuprofile`)
+						: undefined;
+					const runs = [];
+					for (let k = 0; k < repeat; k++)
+						runs.push(await measure(plan, latencyMs, tracker, false, profile));
+					const m = median(runs, (r) => r.ms);
+					// S2 is about memory: a second run samples the live heap (a full GC every 20 ms)
+					if (scenario === 'S2')
+						m.heapLivePeakGrowthMb = (await measure(plan, latencyMs, tracker, true)).heapPeakGrowthMb;
+					rows.push({ plan, m });
+					results.push({ latencyMs, tracker, scenario, plan, m });
+					process.stderr.write(
+						`  ${scenario} ${tracker} ${latencyMs} ms ${plan.label}: ${runs.map((r) => r.ms).join(', ')} ms, CPU ${m.cpuMs} ms — ${m.check}${m.notApplied ? `, ${m.notApplied} not applied` : ''}\n`,
+					);
+				}
+				const where =
+					scenario === 'S1'
+						? `, ${tracker === 'capacity' ? `tracker with a capacity of ${capacity} (queue ${queueMs} ms, then 503)` : 'unlimited tracker'}`
+						: '';
+				console.log(
+					`\n## ${scenario}${where}, ${scenario === 'S4' ? 'no latency' : `${latencyMs} ms latency`}, ${all.find((p) => p.scenario === scenario)!.settings.size} items\n`,
 				);
+				console.log(table(scenario, rows));
 			}
-			console.log(
-				`\n## ${scenario}, ${scenario === 'S4' ? 'no latency' : `${latencyMs} ms latency`}, ${all.find((p) => p.scenario === scenario)!.settings.size} items\n`,
-			);
-			console.log(table(rows));
-		}
 	}
 	mkdirSync(join(ROOT, '.tmp'), { recursive: true });
 	writeFileSync(
@@ -224,6 +294,8 @@ async function main() {
 				node: process.version,
 				cpus: os.cpus().length,
 				concurrency,
+				capacity,
+				queueMs,
 				repeat,
 				quick,
 				results,

@@ -2,7 +2,7 @@
 /**
  * The benchmarks' Keitaro: the test simulator in its own process (so its CPU is not the client's),
  * with `--latency-ms` on every answer and the data one scenario needs:
- *   tsx scripts/bench/simulator.ts --scenario S1 --size 10000 --latency-ms 20
+ *   tsx scripts/bench/simulator.ts --scenario S1 --size 10000 --latency-ms 20 [--capacity 48 --queue-ms 200]
  * Prints one JSON line {url, apiKey, postbackKey} when ready; stops on SIGTERM.
  */
 import {
@@ -49,9 +49,11 @@ async function main() {
 	const scenario = arg('scenario', 'S1') as Scenario;
 	const size = Number(arg('size', '10000'));
 	if (scenario === 'S2') pageFromOneQuery();
+	const capacity = Number(arg('capacity', '0'));
 	const sim = new KeitaroSimulator({
 		latencyMs: Number(arg('latency-ms', '0')),
 		postbackDelayMs: 20,
+		capacity: capacity ? { slots: capacity, queueMs: Number(arg('queue-ms', '200')) } : undefined,
 	});
 	addCampaign(sim.state, { id: 1 });
 	addOffer(sim.state, { id: 1, payout_auto: true, payout_value: 10 });

@@ -5,8 +5,6 @@
  * plain Node HTTP loops that do only the network work (the practical limit).
  */
 import http from 'node:http';
-
-import axios from 'axios';
 import { join } from 'node:path';
 
 import type {
@@ -32,13 +30,46 @@ const { Keitaro } = dist('nodes', 'Keitaro', 'Keitaro.node.js') as { Keitaro: ne
 const { KeitaroApi } = dist('credentials', 'KeitaroApi.credentials.js') as {
 	KeitaroApi: new () => ICredentialType;
 };
-const { forEachLimited } = dist('nodes', 'Keitaro', 'helpers', 'concurrency.js') as {
+interface AnswerReport {
+	startedAt: number;
+	ms: number;
+	status?: number;
+}
+interface Limit {
+	current: number;
+	observe(report: AnswerReport): void;
+}
+const { ConcurrencyLimit, forEachLimited } = dist('nodes', 'Keitaro', 'helpers', 'concurrency.js') as {
+	ConcurrencyLimit: new (ceiling: number, adaptive?: boolean) => Limit;
 	forEachLimited: (
 		count: number,
-		limit: number,
+		limit: number | Limit,
 		task: (i: number) => Promise<void>,
 	) => Promise<void>;
 };
+
+/**
+ * `send(i)` for every i, paced like the Keitaro node: its own concurrency limit (dist), adaptive or
+ * fixed at `s.concurrency`, told each answer's latency and status. No retries: a refused request
+ * stays refused (the check counts the rows Keitaro did not apply).
+ */
+async function paced(
+	count: number,
+	s: Settings,
+	send: (i: number) => Promise<number>,
+): Promise<void> {
+	const limit = new ConcurrencyLimit(s.concurrency, s.adaptive !== false);
+	await forEachLimited(count, limit, async (i) => {
+		const startedAt = Date.now();
+		let status: number | undefined;
+		try {
+			status = await send(i);
+		} catch {
+			// no answer: reported as such
+		}
+		limit.observe({ startedAt, ms: Date.now() - startedAt, status });
+	});
+}
 
 export interface Tracker {
 	url: string;
@@ -48,7 +79,10 @@ export interface Tracker {
 
 export interface Settings {
 	size: number;
+	/** the most requests at once (Max Concurrency) */
 	concurrency: number;
+	/** whether that limit adapts to Keitaro's answers (the node's default) or is fixed */
+	adaptive?: boolean;
 	/** HTTP Request node batching: items per batch and ms between batches (none: its default) */
 	batch?: { size: number; intervalMs: number };
 }
@@ -85,11 +119,11 @@ export const importRows = (size: number): IDataObject[] =>
 // ---------------------------------------------------------------------------------------------
 // plain Node HTTP
 
-function plainRequest(
+function plainAnswer(
 	agent: http.Agent,
 	url: string,
 	options: { method?: string; headers?: http.OutgoingHttpHeaders; body?: string } = {},
-): Promise<string> {
+): Promise<{ status: number; text: string }> {
 	return new Promise((resolve, reject) => {
 		const request = http.request(
 			url,
@@ -97,12 +131,9 @@ function plainRequest(
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					if (response.statusCode !== 200)
-						reject(new Error(`${response.statusCode} ${text.slice(0, 200)}`));
-					else resolve(text);
-				});
+				response.on('end', () =>
+					resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+				);
 				response.on('error', reject);
 			},
 		);
@@ -111,32 +142,26 @@ function plainRequest(
 	});
 }
 
+async function plainRequest(
+	agent: http.Agent,
+	url: string,
+	options: { method?: string; headers?: http.OutgoingHttpHeaders; body?: string } = {},
+): Promise<string> {
+	const { status, text } = await plainAnswer(agent, url, options);
+	if (status !== 200) throw new Error(`${status} ${text.slice(0, 200)}`);
+	return text;
+}
+
 /**
- * S1: the 10,000 postbacks alone, `concurrency` at a time, through Node's http with one keep-alive
- * Agent (or a fresh connection each), or through axios the way n8n's request helper calls it
- * (a new Agent per request) or with one keep-alive Agent: what the helper would cost with reuse
+ * S1: the 10,000 postbacks alone through Node's http with one keep-alive Agent, paced like the
+ * node: what the network allows, with no n8n in the way
  */
-export async function plainPostbacks(
-	tracker: Tracker,
-	s: Settings,
-	keepAlive: boolean,
-	client: 'http' | 'axios' = 'http',
-): Promise<VariantRun> {
-	const agent = new http.Agent({ keepAlive, maxSockets: s.concurrency });
-	const send =
-		client === 'http'
-			? (url: string) => plainRequest(agent, url)
-			: async (url: string) =>
-					(
-						await axios.get<string>(url, {
-							httpAgent: keepAlive ? agent : new http.Agent(),
-							responseType: 'text',
-						})
-					).data;
+export async function plainPostbacks(tracker: Tracker, s: Settings): Promise<VariantRun> {
+	const agent = new http.Agent({ keepAlive: true });
 	const items = updateItems(s.size);
 	const answers: string[] = new Array(items.length);
 	const started = performance.now();
-	await forEachLimited(items.length, s.concurrency, async (i) => {
+	await paced(items.length, s, async (i) => {
 		const { click_id, tid, revenue } = items[i];
 		const qs = new URLSearchParams({
 			subid: String(click_id),
@@ -144,7 +169,9 @@ export async function plainPostbacks(
 			payout: String(revenue),
 			tid: String(tid),
 		});
-		answers[i] = await send(`${tracker.url}/${tracker.postbackKey}/postback?${qs}`);
+		const answer = await plainAnswer(agent, `${tracker.url}/${tracker.postbackKey}/postback?${qs}`);
+		answers[i] = answer.text;
+		return answer.status;
 	});
 	const ms = performance.now() - started;
 	agent.destroy();
@@ -271,10 +298,10 @@ function itemsNode(items: IDataObject[]): INodeType {
 }
 
 /**
- * The postbacks through n8n's own request helper (this.helpers.httpRequest) and nothing else, at
- * the same concurrency: what n8n's request stack costs, apart from the Keitaro node's own work.
+ * The postbacks through n8n's own request helper (this.helpers.httpRequest) and nothing else,
+ * paced like the node: what n8n's request stack costs, apart from the Keitaro node's own work.
  */
-function helperPostbacksNode(url: string, concurrency: number): INodeType {
+function helperPostbacksNode(url: string, s: Settings): INodeType {
 	return {
 		description: {
 			...itemsNode([]).description,
@@ -284,7 +311,7 @@ function helperPostbacksNode(url: string, concurrency: number): INodeType {
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const items = this.getInputData();
 			const out: INodeExecutionData[] = new Array(items.length);
-			await forEachLimited(items.length, concurrency, async (i) => {
+			await paced(items.length, s, async (i) => {
 				const { click_id, tid, revenue } = items[i].json;
 				const answer = await this.helpers.httpRequest({
 					method: 'GET',
@@ -295,6 +322,7 @@ function helperPostbacksNode(url: string, concurrency: number): INodeType {
 					ignoreHttpStatusErrors: true,
 				});
 				out[i] = { json: { answer: answer.body }, pairedItem: { item: i } };
+				return answer.statusCode as number;
 			});
 			return [out];
 		},
@@ -327,6 +355,8 @@ async function runWorkflow(
 					name: 'Target',
 					position: [400, 0],
 					credentials: { keitaroApi: { id: 'cred', name: 'Keitaro' } },
+					// a failed row becomes an item with its error, so every row is counted
+					onError: 'continueRegularOutput',
 					...target,
 				},
 			],
@@ -369,7 +399,7 @@ export const keitaroUpdate = (tracker: Tracker, s: Settings, confirm: boolean) =
 			clickId: '={{ $json.click_id }}',
 			status: 'sale',
 			additionalFields: { revenue: '={{ $json.revenue }}' },
-			options: { concurrency: s.concurrency, confirm },
+			options: { concurrency: s.concurrency, adaptiveConcurrency: s.adaptive !== false, confirm },
 		},
 	});
 
@@ -404,7 +434,7 @@ export const helperPostbacks = (tracker: Tracker, s: Settings) =>
 		{
 			'bench.helperPostbacks': helperPostbacksNode(
 				`${tracker.url}/${tracker.postbackKey}/postback`,
-				s.concurrency,
+				s,
 			),
 		},
 	);
@@ -427,7 +457,12 @@ export async function warmUp(tracker: Tracker): Promise<void> {
 		tracker,
 		updateItems(20),
 		{ type: 'bench.warmUp', typeVersion: 1, parameters: {} },
-		{ 'bench.warmUp': helperPostbacksNode(`${tracker.url}/__simulator/requests`, 4) },
+		{
+			'bench.warmUp': helperPostbacksNode(`${tracker.url}/__simulator/requests`, {
+				size: 20,
+				concurrency: 4,
+			}),
+		},
 	);
 }
 

@@ -51,6 +51,20 @@ export interface RecordedRequest {
 	fault?: FaultKind;
 }
 
+/**
+ * A tracker that serves only so many requests at once, as HAProxy's `maxconn` in front of a
+ * PHP-FPM pool does: the rest wait in a queue for up to `queueMs`, then get `refuse` (HAProxy
+ * answers 503; nginx before a full pool 502; a rate limiter 429 with Retry-After). The latency of
+ * a served request grows as the pool fills: latencyMs × (1 + busy / slots), twice the base when
+ * every slot is busy.
+ */
+export interface CapacityConfig {
+	slots: number;
+	queueMs: number;
+	refuse?: 429 | 502 | 503;
+	retryAfterSeconds?: number;
+}
+
 export type ApiKeyRole = 'admin' | 'restricted' | 'unlicensed';
 
 export interface SimulatorOptions {
@@ -60,6 +74,8 @@ export interface SimulatorOptions {
 	postbackDelayMs?: number;
 	/** base latency added to every answer (benchmarks) */
 	latencyMs?: number;
+	/** serve at most so many requests at once (none: unlimited) */
+	capacity?: CapacityConfig;
 	now?: () => Date;
 	tls?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -115,6 +131,13 @@ export class KeitaroSimulator {
 	readonly requests: RecordedRequest[] = [];
 	faults: FaultConfig | undefined;
 	latencyMs: number;
+	capacity: CapacityConfig | undefined;
+	/** Keitaro requests being handled now (queued ones included), and the most there ever were */
+	inFlight = 0;
+	peakInFlight = 0;
+	/** capacity slots taken now, and the most ever taken */
+	busy = 0;
+	peakBusy = 0;
 	postbackDelayMs: number;
 	readonly apiKeys: Record<string, ApiKeyRole>;
 	readonly postbackKey: string;
@@ -129,12 +152,14 @@ export class KeitaroSimulator {
 	private idleWaiters: Array<() => void> = [];
 	private random: () => number = Math.random;
 	private scripted: ScriptedAnswer[] = [];
+	private waiting: Array<(release: () => void) => void> = [];
 
 	constructor(options: SimulatorOptions = {}) {
 		this.apiKeys = options.apiKeys ?? { [DEFAULT_API_KEY]: 'admin' };
 		this.postbackKey = options.postbackKey ?? DEFAULT_POSTBACK_KEY;
 		this.postbackDelayMs = options.postbackDelayMs ?? 20;
 		this.latencyMs = options.latencyMs ?? 0;
+		this.capacity = options.capacity;
 		this.now = options.now ?? (() => new Date());
 		const handler = (req: http.IncomingMessage, res: http.ServerResponse) =>
 			void this.handle(req, res);
@@ -233,7 +258,18 @@ export class KeitaroSimulator {
 			body,
 		};
 		this.requests.push(record);
-		if (this.latencyMs) await sleep(this.latencyMs);
+		this.inFlight++;
+		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+		res.on('close', () => this.inFlight--);
+		if (this.capacity) {
+			const release = await this.takeSlot(this.capacity);
+			if (!release) return this.refuse(this.capacity, res, record);
+			res.on('close', release);
+		}
+		const latency = this.capacity
+			? this.latencyMs * (1 + this.busy / this.capacity.slots)
+			: this.latencyMs;
+		if (latency) await sleep(latency);
 		const postbackMatch = /^\/([^/]+)\/postback$/.exec(url.pathname);
 		const kind = url.pathname.startsWith(`${ADMIN_PREFIX}/`)
 			? 'admin'
@@ -356,6 +392,51 @@ export class KeitaroSimulator {
 		}
 	}
 
+	/** A capacity slot, after waiting up to queueMs for one; undefined when none came free. */
+	private takeSlot(capacity: CapacityConfig): Promise<(() => void) | undefined> {
+		if (this.busy < capacity.slots) {
+			this.busy++;
+			this.peakBusy = Math.max(this.peakBusy, this.busy);
+			return Promise.resolve(this.slot());
+		}
+		if (capacity.queueMs <= 0) return Promise.resolve(undefined);
+		return new Promise((resolve) => {
+			const waiter = (release: () => void) => {
+				clearTimeout(timer);
+				resolve(release);
+			};
+			const timer = setTimeout(() => {
+				this.waiting.splice(this.waiting.indexOf(waiter), 1);
+				resolve(undefined);
+			}, capacity.queueMs);
+			this.waiting.push(waiter);
+		});
+	}
+
+	/** The release of a taken slot: it passes to the longest waiting request, or becomes free. */
+	private slot(): () => void {
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			const next = this.waiting.shift();
+			if (next) next(this.slot());
+			else this.busy--;
+		};
+	}
+
+	private refuse(capacity: CapacityConfig, res: http.ServerResponse, record: RecordedRequest): void {
+		const status = capacity.refuse ?? 503;
+		record.status = status;
+		if (status === 429) {
+			this.write(res, 429, JSON.stringify({ error: 'Too many requests' }), 'application/json', {
+				'Retry-After': String(capacity.retryAfterSeconds ?? 1),
+			});
+		} else {
+			this.write(res, status, PROXY_HTML(status), 'text/html');
+		}
+	}
+
 	private authenticate(headers: http.IncomingHttpHeaders): ApiKeyRole | undefined {
 		const apiKey = headers['api-key'];
 		const bearer = /^Bearer (.+)$/.exec(String(headers.authorization ?? ''))?.[1];
@@ -465,6 +546,10 @@ export class KeitaroSimulator {
 				return json({
 					count: this.requests.length,
 					postbacks: this.requests.filter((r) => r.path.endsWith('/postback')).length,
+					status429: this.requests.filter((r) => r.status === 429).length,
+					status5xx: this.requests.filter((r) => (r.status ?? 0) >= 500).length,
+					peakInFlight: this.peakInFlight,
+					peakBusy: this.peakBusy,
 				});
 			default:
 				return this.write(

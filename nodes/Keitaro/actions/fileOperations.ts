@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { objectLocator } from '../descriptions/locators';
-import { concurrencyOption, dataOnlyOption, optionsCollection } from '../descriptions/options';
+import { concurrencyOptions, dataOnlyOption, optionsCollection } from '../descriptions/options';
 import { operationError } from '../helpers/errors';
 import { readObjectId } from '../helpers/objectInput';
 import type { KeitaroObject } from '../helpers/objects';
@@ -91,7 +91,7 @@ export function fileOperation(object: KeitaroObject, operation: FileOperation): 
 			[
 				objectLocator(object),
 				...FIELDS[operation],
-				optionsCollection(concurrencyOption, dataOnlyOption),
+				optionsCollection(...concurrencyOptions, dataOnlyOption),
 			],
 		),
 		endpoints: endpoints[operation],

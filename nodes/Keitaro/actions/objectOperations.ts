@@ -10,7 +10,7 @@ import type { BodyField } from '../descriptions/objectFields';
 import { bodyProperties } from '../descriptions/objectFields';
 import { objectLocator } from '../descriptions/locators';
 import {
-	concurrencyOption,
+	concurrencyOptions,
 	dataOnlyOption,
 	optionsCollection,
 	simplifyOption,
@@ -54,7 +54,7 @@ export function getObject(object: KeitaroObject, before: INodeProperties[] = [])
 		description: describe(object.resource, 'get', [
 			...before,
 			objectLocator(object),
-			optionsCollection(concurrencyOption, dataOnlyOption, simplifyOption),
+			optionsCollection(...concurrencyOptions, dataOnlyOption, simplifyOption),
 		]),
 		endpoints: [{ method: 'GET', path: `${object.path}/{id}` }],
 		async execute(this: IExecuteFunctions, i: number) {
@@ -136,7 +136,7 @@ export function objectAction(object: KeitaroObject, action: ActionDefinition): I
 		description: describe(object.resource, action.operation, [
 			...(action.before ?? []),
 			objectLocator(object),
-			optionsCollection(concurrencyOption, dataOnlyOption),
+			optionsCollection(...concurrencyOptions, dataOnlyOption),
 		]),
 		endpoints: [{ method: action.method, path: `${object.path}/{id}${suffix}` }],
 		async execute(this: IExecuteFunctions, i: number) {
@@ -168,7 +168,7 @@ export function createObject(object: KeitaroObject, create: CreateDefinition): I
 		description: describe(object.resource, 'create', [
 			...(create.before ?? []),
 			...bodyProperties(create.fields, 'create'),
-			optionsCollection(concurrencyOption, dataOnlyOption),
+			optionsCollection(...concurrencyOptions, dataOnlyOption),
 		]),
 		endpoints: [{ method: 'POST', path: object.path }],
 		async execute(this: IExecuteFunctions, i: number) {
@@ -205,7 +205,7 @@ export function updateObject(object: KeitaroObject, update: UpdateDefinition): I
 			...(update.before ?? []),
 			objectLocator(object),
 			...bodyProperties(update.fields, 'update'),
-			optionsCollection(concurrencyOption, dataOnlyOption),
+			optionsCollection(...concurrencyOptions, dataOnlyOption),
 		]),
 		endpoints: update.write?.endpoints ?? [{ method: 'PUT', path: `${object.path}/{id}` }],
 		async execute(this: IExecuteFunctions, i: number) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { concurrencyOption, timeoutOption } from '../descriptions/options';
-import { forEachLimited } from '../helpers/concurrency';
+import { concurrencyLimit, forEachLimited } from '../helpers/concurrency';
 import { optionNumber } from '../helpers/options';
 import { setRequestTimeout } from '../transport';
 import * as affiliateNetwork from './affiliateNetwork';
@@ -109,18 +109,21 @@ function asNodeError(this: IExecuteFunctions, error: Error, itemIndex: number): 
 	return new NodeOperationError(this.getNode(), error, { itemIndex });
 }
 
-/** Runs an item operation for every item, `concurrency` at a time; stops starting new ones after an error unless Continue On Fail. */
+/**
+ * Runs an item operation for every item, as many at a time as the concurrency limit allows (Max
+ * Concurrency, adapted to Keitaro's answers); stops starting new ones after an error unless
+ * Continue On Fail.
+ */
 async function eachItem(
 	this: IExecuteFunctions,
 	operation: ItemOperation,
 	itemCount: number,
-	concurrency: number,
 ): Promise<BatchOutcome[]> {
 	const outcomes: BatchOutcome[] = new Array(itemCount);
 	let failed = false;
 	await forEachLimited(
 		itemCount,
-		concurrency,
+		concurrencyLimit.call(this, concurrencyOption),
 		async (i) => {
 			try {
 				outcomes[i] = { items: [i], result: await operation.execute.call(this, i) };
@@ -151,8 +154,8 @@ async function eachBatch(
 }
 
 /**
- * Runs the chosen operation over the input items (item operations a few at a time, the Concurrency
- * option; batch operations all at once) and wraps each result as
+ * Runs the chosen operation over the input items (item operations several at a time, see
+ * eachItem; batch operations all at once) and wraps each result as
  * `{success, resource, operation, request, data}`, or only the data with Data Only (or when the
  * operation sent no request, e.g. Conversion Request records). One error
  * policy for all operations: Continue On Fail turns an error into an item; otherwise the first
@@ -169,13 +172,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	const concurrency = optionNumber.call(this, 0, concurrencyOption);
 	setRequestTimeout(this, optionNumber.call(this, 0, timeoutOption) * 1000);
 
 	const outcomes =
 		'executeBatch' in module
 			? await eachBatch.call(this, module, itemCount)
-			: await eachItem.call(this, module, itemCount, concurrency);
+			: await eachItem.call(this, module, itemCount);
 	const outputs: INodeExecutionData[][] = Array.from(
 		{ length: 'executeBatch' in module ? (module.outputNames?.length ?? 1) : 1 },
 		() => [],

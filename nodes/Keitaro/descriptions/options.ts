@@ -20,28 +20,38 @@ export const simplifyOption: INodeProperties = {
 		'Whether to keep only the fields people usually read instead of every field Keitaro sends',
 };
 
-export const DEFAULT_CONCURRENCY = 4;
-
 export const concurrencyOption: INodeProperties = {
-	displayName: 'Concurrency',
+	displayName: 'Max Concurrency',
 	name: 'concurrency',
 	type: 'number',
-	default: DEFAULT_CONCURRENCY,
-	typeOptions: { minValue: 1, maxValue: 32 },
+	default: 16,
+	typeOptions: { minValue: 1, maxValue: 512 },
 	description:
-		'How many input items are sent to Keitaro at the same time. Keitaro runs on one server; more than 4–8 rarely helps.',
+		'The most requests sent to Keitaro at the same time. The node starts with 4 and sends more while Keitaro answers fast and without errors (see Adapt Concurrency).',
 };
 
 /**
- * Keitaro queues postbacks, so each is light for the tracker: the operations that send them run
- * more at once (BENCHMARKS.md, S1: 2.6× faster at 20 ms latency than 4 at a time).
+ * Keitaro queues postbacks, so each is light for the tracker: the operations that send them may
+ * send many at once. The adaptive limit finds how many the tracker takes (BENCHMARKS.md, S1).
  */
 export const postbackConcurrencyOption: INodeProperties = {
 	...concurrencyOption,
-	default: 16,
+	default: 128,
 	description:
-		'How many postbacks are sent to Keitaro at the same time. Keitaro queues postbacks, so they are light for it; lower this if the tracker or a proxy in front of it answers 429 or slows down.',
+		'The most postbacks sent to Keitaro at the same time. The node starts with 4 and sends more while Keitaro answers fast and without errors (see Adapt Concurrency).',
 };
+
+export const adaptiveConcurrencyOption: INodeProperties = {
+	displayName: 'Adapt Concurrency',
+	name: 'adaptiveConcurrency',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to start with 4 requests at a time and send more while Keitaro answers fast and cleanly, and fewer at once when it answers 429 or 5xx, times out or slows down. Off: always Max Concurrency at a time.',
+};
+
+/** The Options that set how many requests run at once, for Admin API item operations. */
+export const concurrencyOptions: INodeProperties[] = [concurrencyOption, adaptiveConcurrencyOption];
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
@@ -122,6 +132,7 @@ export const rowsPerFileOption: INodeProperties = {
 /** The Options of operations that send postbacks and wait for Keitaro to show them. */
 export const postbackOptions: INodeProperties[] = [
 	postbackConcurrencyOption,
+	adaptiveConcurrencyOption,
 	confirmOption,
 	confirmTimeoutOption,
 	dataOnlyOption,

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	additionalFieldsCollection,
-	concurrencyOption,
+	concurrencyOptions,
 	dataOnlyOption,
 	optionsCollection,
 	timeoutOption,
@@ -160,4 +160,4 @@ export const accessFields: INodeProperties[] = [
 ];
 
 /** The Options of every user operation that works on one user. */
-export const userOptionsField = optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption);
+export const userOptionsField = optionsCollection(...concurrencyOptions, dataOnlyOption, timeoutOption);

@@ -1,20 +1,129 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { AnswerReport, KeitaroContext } from '../transport';
+import { observeAnswers } from '../transport';
+import { optionNumber } from './options';
+
+/** Where an adaptive limit starts: a few requests, whatever the ceiling. */
+export const START_LIMIT = 4;
+/** A round is as many clean answers as the limit, but at least this many. */
+const MIN_ROUND = 8;
+/** A round whose median latency is above this many times the best round's is "slower". */
+const LATENCY_TOLERANCE = 2;
+/** …plus this much, so that a millisecond of jitter on a near tracker is not a slow-down. */
+const LATENCY_SLACK_MS = 5;
+/** 429, 5xx or no answer: the limit is multiplied by this, at once. */
+const OVERLOAD_FACTOR = 0.5;
+/** Slower answers: the tracker queues, so the limit is multiplied by this. */
+const SLOWER_FACTOR = 0.8;
+
 /**
- * Runs `task(0) … task(count - 1)` with at most `limit` running at once, starting them in order.
- * Once `stop()` says so, no further task starts; running ones finish.
+ * How many requests go to Keitaro at once: an AIMD controller with a latency check, as TCP does it.
+ * It starts at START_LIMIT. Answers come in rounds (as many clean answers as the limit): after a
+ * round whose median latency stays within 2× (+5 ms) of the best round's, the limit doubles
+ * ("slow start") until the first back-off, then grows by 1 a round. A slower round means Keitaro
+ * or its proxy queues: × 0.8. A 429, a 5xx or no answer (timeout, reset, refused) halves it at
+ * once, once per round trip: answers to requests sent before the last back-off change nothing.
+ * It never goes above the ceiling (Max Concurrency) or below 1. Fixed: always the ceiling.
+ * The transport reports every answer (observeAnswers); this only decides.
+ */
+export class ConcurrencyLimit {
+	private limit: number;
+	private slowStart = true;
+	private bestMs = Infinity;
+	/** when the last back-off was decided (the answer's arrival): older requests don't count */
+	private backedOffAt = -Infinity;
+	private round: number[] = [];
+
+	constructor(
+		readonly ceiling: number,
+		readonly adaptive = true,
+	) {
+		this.limit = adaptive ? Math.min(START_LIMIT, ceiling) : ceiling;
+	}
+
+	/** How many requests may be in flight now. */
+	get current(): number {
+		return Math.floor(this.limit);
+	}
+
+	observe({ startedAt, ms, status }: AnswerReport): void {
+		if (!this.adaptive || startedAt < this.backedOffAt) return;
+		if (status === undefined || status === 429 || status >= 500) {
+			this.backOff(OVERLOAD_FACTOR, startedAt + ms);
+			return;
+		}
+		this.round.push(ms);
+		if (this.round.length < Math.max(MIN_ROUND, this.current)) return;
+		const median = this.round.sort((a, b) => a - b)[Math.floor(this.round.length / 2)];
+		this.round = [];
+		this.bestMs = Math.min(this.bestMs, median);
+		if (median > this.bestMs * LATENCY_TOLERANCE + LATENCY_SLACK_MS) {
+			this.backOff(SLOWER_FACTOR, startedAt + ms);
+			return;
+		}
+		this.limit = Math.min(this.ceiling, this.slowStart ? this.limit * 2 : this.limit + 1);
+	}
+
+	private backOff(factor: number, at: number): void {
+		this.limit = Math.max(1, this.limit * factor);
+		this.slowStart = false;
+		this.backedOffAt = at;
+		this.round = [];
+	}
+}
+
+/**
+ * The concurrency of this execution from the Max Concurrency option (`option`, for the kind of
+ * request) and Adapt Concurrency (item 0): a limit the transport reports every answer to.
+ */
+export function concurrencyLimit(
+	this: IExecuteFunctions,
+	option: INodeProperties,
+): ConcurrencyLimit {
+	const adaptive = this.getNodeParameter('options.adaptiveConcurrency', 0, true) !== false;
+	const limit = new ConcurrencyLimit(optionNumber.call(this, 0, option), adaptive);
+	observeAnswers(this as KeitaroContext, (report) => limit.observe(report));
+	return limit;
+}
+
+/**
+ * Runs `task(0) … task(count - 1)`, starting them in order, with at most `limit` running at once
+ * (a number, or a ConcurrencyLimit read each time a task ends). Once `stop()` says so, no further
+ * task starts; running ones finish. A task that throws rejects the whole, after the others end.
  */
 export async function forEachLimited(
 	count: number,
-	limit: number,
+	limit: number | ConcurrencyLimit,
 	task: (index: number) => Promise<void>,
 	stop: () => boolean = () => false,
 ): Promise<void> {
+	const width = typeof limit === 'number' ? () => limit : () => limit.current;
 	let next = 0;
-	const worker = async () => {
-		while (next < count && !stop()) {
-			const index = next++;
-			await task(index);
-		}
-	};
-	const workers = Math.max(1, Math.min(limit, count));
-	await Promise.all(Array.from({ length: workers }, worker));
+	let running = 0;
+	let failure: { error: unknown } | undefined;
+	await new Promise<void>((resolve, reject) => {
+		const launch = () => {
+			while (!failure && running < Math.max(1, width()) && next < count && !stop()) {
+				const index = next++;
+				running++;
+				task(index).then(
+					() => {
+						running--;
+						launch();
+					},
+					(error: unknown) => {
+						running--;
+						failure ??= { error };
+						launch();
+					},
+				);
+			}
+			if (running === 0) {
+				if (failure) reject(failure.error as Error);
+				else resolve();
+			}
+		};
+		launch();
+	});
 }

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { KeitaroContext, RequestSummary } from '../transport';
 import { mayHaveArrived, sendPostback } from '../transport';
+import type { ConcurrencyLimit } from './concurrency';
 import { forEachLimited } from './concurrency';
 import { viewClicks } from './lookups';
 
@@ -23,7 +24,7 @@ export type PostbackOutcome =
 	| { status: 'unconfirmed'; answer: string; request: RequestSummary };
 
 /**
- * Sends many postbacks, `concurrency` at a time, then (when `confirmTimeoutMs` is set) reads the
+ * Sends many postbacks, as many at a time as `concurrency` allows, then (when `confirmTimeoutMs` is set) reads the
  * conversions log back in batches — one request answers for up to 500 clicks — until each change
  * shows or the time is up. Keitaro answers "Success" when it queues a postback, so only what the
  * log shows counts as done. A postback that failed without a complete answer (timeout, reset, 5xx,
@@ -32,7 +33,7 @@ export type PostbackOutcome =
 export async function applyPostbacks(
 	this: KeitaroContext,
 	jobs: PostbackJob[],
-	options: { concurrency: number; confirmTimeoutMs?: number },
+	options: { concurrency: ConcurrencyLimit; confirmTimeoutMs?: number },
 ): Promise<PostbackOutcome[]> {
 	const outcomes: PostbackOutcome[] = new Array(jobs.length);
 	await forEachLimited(jobs.length, options.concurrency, async (n) => {

@@ -135,7 +135,7 @@ function explainStatus(status: number, detail: string): Explanation {
 		case 429:
 			return {
 				message: 'Keitaro is limiting the request rate (429)',
-				description: 'The node waited and retried. Lower the Concurrency option or run later.',
+				description: 'The node waited and retried. Lower the Max Concurrency option or run later.',
 			};
 		default:
 			return status >= 500

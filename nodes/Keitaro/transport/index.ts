@@ -46,6 +46,26 @@ function timeoutFor(context: KeitaroContext): number {
 	return timeouts.get(context) ?? DEFAULT_TIMEOUT_MS;
 }
 
+/** One answer to one attempt, as the transport saw it: what paces the next requests (helpers/concurrency.ts). */
+export interface AnswerReport {
+	/** Date.now() when the attempt was sent */
+	startedAt: number;
+	/** how long the answer took, ms */
+	ms: number;
+	/** its HTTP status; none when no answer came (timeout, reset, refused) */
+	status?: number;
+}
+
+/** Who hears about every answer of a running node (its concurrency limit), set per execution. */
+const answerObservers = new WeakMap<KeitaroContext, (report: AnswerReport) => void>();
+
+export function observeAnswers(
+	context: KeitaroContext,
+	observer: (report: AnswerReport) => void,
+): void {
+	answerObservers.set(context, observer);
+}
+
 export interface KeitaroConnection {
 	trackerUrl: string;
 	adminApiUrl: string;
@@ -204,9 +224,11 @@ async function sendWithRetries(
 		expected?: string;
 	},
 ): Promise<RawAnswer> {
+	const observer = answerObservers.get(this);
 	for (let attempt = 0; ; attempt++) {
 		let answer: RawAnswer | undefined;
 		let code = '';
+		const startedAt = Date.now();
 		try {
 			const response = await send();
 			const headers = response.headers ?? {};
@@ -224,6 +246,7 @@ async function sendWithRetries(
 		} catch (error) {
 			code = networkCode(error);
 		}
+		observer?.({ startedAt, ms: Date.now() - startedAt, status: answer?.status });
 		const transient = answer
 			? answer.status === 429 ||
 				(options.idempotent &&

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	concurrencyOption,
+	concurrencyOptions,
 	dataOnlyOption,
 	optionsCollection,
 	timeoutOption,
@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { getBy: ['click'] } },
 		description: 'Empty finds the click’s conversion that has no tid',
 	},
-	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
+	optionsCollection(...concurrencyOptions, dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/conversions/log' }];

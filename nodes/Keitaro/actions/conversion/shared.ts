@@ -1,19 +1,21 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { confirmTimeoutOption, postbackConcurrencyOption } from '../../descriptions/options';
+import type { ConcurrencyLimit } from '../../helpers/concurrency';
+import { concurrencyLimit } from '../../helpers/concurrency';
 import { postbackLogFor } from '../../helpers/conversions';
 import { operationError } from '../../helpers/errors';
 import { optionNumber } from '../../helpers/options';
 import type { RequestSummary } from '../../transport';
 
-/** How a batch of postbacks runs: the Options of the first item (Concurrency, Confirm Change, …). */
+/** How a batch of postbacks runs: the Options of the first item (Max Concurrency, Confirm Change, …). */
 export function batchSettings(this: IExecuteFunctions): {
-	concurrency: number;
+	concurrency: ConcurrencyLimit;
 	confirmTimeoutMs?: number;
 } {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		concurrency: optionNumber.call(this, 0, postbackConcurrencyOption),
+		concurrency: concurrencyLimit.call(this, postbackConcurrencyOption),
 		confirmTimeoutMs:
 			options.confirm === false
 				? undefined

@@ -3,12 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRuleOptions, requestField } from '../../descriptions/conversionRequest';
 import {
+	adaptiveConcurrencyOption,
 	confirmTimeoutOption,
 	optionsCollection,
 	postbackConcurrencyOption,
 	timeoutOption,
 } from '../../descriptions/options';
 import { recordOutcome } from '../../helpers/batch';
+import { concurrencyLimit } from '../../helpers/concurrency';
 import { optionNumber } from '../../helpers/options';
 import { checkAll } from '../../helpers/requests/checkAll';
 import { processRequests } from '../../helpers/requests/process';
@@ -21,6 +23,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(
 		...checkRuleOptions,
 		postbackConcurrencyOption,
+		adaptiveConcurrencyOption,
 		confirmTimeoutOption,
 		timeoutOption,
 	),
@@ -44,16 +47,17 @@ export async function executeBatch(
 	const now = new Date();
 	const requests = readRequests.call(this, itemCount, 'process');
 	if (requests.stop) return requests.refused.slice(0, 1);
+	const settings = {
+		concurrency: concurrencyLimit.call(this, postbackConcurrencyOption),
+		confirmTimeoutMs: optionNumber.call(this, 0, confirmTimeoutOption) * 1000,
+	};
 	const entries = requests.read.map((r) => ({ index: r.index, request: r.value }));
 	const checked = await checkAll.call(this, entries, 'process', now);
 	const results = await processRequests.call(
 		this,
 		entries.map((e) => e.request),
 		checked,
-		{
-			concurrency: optionNumber.call(this, 0, postbackConcurrencyOption),
-			confirmTimeoutMs: optionNumber.call(this, 0, confirmTimeoutOption) * 1000,
-		},
+		settings,
 	);
 	const outcomes = results.map((record, n) => recordOutcome(entries[n].index, record));
 	return [...requests.refused, ...outcomes].sort((a, b) => a.items[0] - b.items[0]);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption, optionsCollection } from '../../descriptions/options';
+import { concurrencyOptions, dataOnlyOption, optionsCollection } from '../../descriptions/options';
 import {
 	filterModeField,
 	filterValuesField,
@@ -23,7 +23,7 @@ export const description = updateDisplayOptions(
 		...streamFilterTarget,
 		filterModeField,
 		filterValuesField,
-		optionsCollection(concurrencyOption, dataOnlyOption),
+		optionsCollection(...concurrencyOptions, dataOnlyOption),
 	],
 );
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { clickIdField, subIdsField } from '../../descriptions/conversionData';
 import {
 	additionalFieldsCollection,
-	concurrencyOption,
+	concurrencyOptions,
 	dataOnlyOption,
 	optionsCollection,
 	timeoutOption,
@@ -137,7 +137,7 @@ const properties: INodeProperties[] = [
 				'Tells several conversions of one click apart; the same tid again changes that conversion',
 		},
 	),
-	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
+	optionsCollection(...concurrencyOptions, dataOnlyOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [POSTBACK];

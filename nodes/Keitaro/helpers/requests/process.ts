@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ConcurrencyLimit } from '../concurrency';
 import { sameMoney } from '../conversions';
 import type { ClickView } from '../lookups';
 import type { PostbackJob } from '../postbacks';
@@ -56,7 +57,7 @@ export async function processRequests(
 	this: IExecuteFunctions,
 	requests: ConversionRequest[],
 	checked: Array<{ verdict: Verdict; view: ClickView }>,
-	options: { concurrency: number; confirmTimeoutMs: number },
+	options: { concurrency: ConcurrencyLimit; confirmTimeoutMs: number },
 ): Promise<ConversionRequest[]> {
 	const at = () => new Date().toISOString();
 	const results: ConversionRequest[] = new Array(requests.length);
