@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { concurrencyOption, timeoutOption } from '../descriptions/options';
 import { concurrencyLimit, forEachLimited } from '../helpers/concurrency';
 import { optionNumber } from '../helpers/options';
+import { itemParameter } from '../helpers/parameters';
 import { setRequestTimeout } from '../transport';
 import * as affiliateNetwork from './affiliateNetwork';
 import * as campaign from './campaign';
@@ -193,7 +194,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		// the envelope shows the request made; an operation that made none outputs its data alone
 		const dataOnly =
 			result.request === null ||
-			(this.getNodeParameter('options.dataOnly', first, false) as boolean);
+			(itemParameter.call(this, 'options.dataOnly', first, false) as boolean);
 		const wrap = (data: IDataObject | IDataObject[]) =>
 			dataOnly ? data : { success: true, resource, operation, request: result.request, data };
 		const itemData =

@@ -19,6 +19,7 @@ import {
 } from '../../helpers/conversions';
 import { InputError, invalidInput, operationError } from '../../helpers/errors';
 import { readItems } from '../../helpers/batch';
+import { itemParameter } from '../../helpers/parameters';
 import { readOfferPayouts, viewClicks } from '../../helpers/lookups';
 import type { PostbackJob } from '../../helpers/postbacks';
 import { applyPostbacks } from '../../helpers/postbacks';
@@ -91,8 +92,8 @@ function tidFrom(raw: unknown): string {
 
 function readItem(this: IExecuteFunctions, i: number): UpdateItem {
 	const node = this.getNode();
-	const idType = this.getNodeParameter('conversionIdType', i) as UpdateItem['idType'];
-	const raw = this.getNodeParameter('conversionId', i);
+	const idType = itemParameter.call(this, 'conversionIdType', i) as UpdateItem['idType'];
+	const raw = itemParameter.call(this, 'conversionId', i);
 	let id: string;
 	try {
 		id =
@@ -105,7 +106,7 @@ function readItem(this: IExecuteFunctions, i: number): UpdateItem {
 	} catch (error) {
 		throw invalidInput(node, i, error as Error);
 	}
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const options = itemParameter.call(this, 'options', i, {}) as IDataObject;
 	return {
 		idType,
 		id,
