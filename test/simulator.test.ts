@@ -161,3 +161,47 @@ describe('faults', () => {
 		expect(await pattern()).toEqual(first);
 	});
 });
+
+describe('capacity', () => {
+	/** n postbacks sent at once from separate connections; their statuses in the order sent */
+	const burst = (n: number) =>
+		Promise.all(
+			Array.from({ length: n }, (_, i) =>
+				fetch(`${sim.url}/${sim.postbackKey}/postback?subid=a&status=lead&tid=${i}`).then(
+					async (r) => {
+						await r.text();
+						return r.status;
+					},
+				),
+			),
+		);
+	const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
+
+	test('serves at most `slots` at once; with no queue the rest get 503 at once', async () => {
+		sim.latencyMs = 300;
+		sim.capacity = { slots: 2, queueMs: 0 };
+		const statuses = await burst(6);
+		expect(count(statuses, 200)).toBe(2);
+		expect(count(statuses, 503)).toBe(4);
+		expect(sim.peakBusy).toBe(2);
+		expect(sim.requests.filter((r) => r.status === 503)).toHaveLength(4);
+	});
+
+	test('the rest wait in a queue for a free slot, and are served when one comes within queueMs', async () => {
+		sim.latencyMs = 50;
+		sim.capacity = { slots: 2, queueMs: 60_000 };
+		const statuses = await burst(6);
+		expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+		expect(sim.peakBusy).toBe(2);
+		sim.flushPostbacks();
+		expect(conversions('a')).toHaveLength(6);
+	});
+
+	test('a refusal can be 429 with Retry-After, or 502', async () => {
+		sim.latencyMs = 300;
+		sim.capacity = { slots: 1, queueMs: 0, refuse: 429, retryAfterSeconds: 3 };
+		expect(count(await burst(3), 429)).toBe(2);
+		sim.capacity = { slots: 1, queueMs: 0, refuse: 502 };
+		expect(count(await burst(3), 502)).toBe(2);
+	});
+});

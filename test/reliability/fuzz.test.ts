@@ -573,8 +573,8 @@ describe('whole workflows: invalid input fails with an n8n error before any requ
 		});
 	});
 
-	test('Options: Timeout, Concurrency and Confirm Timeout from expressions', async () => {
-		const bounds = { timeout: [1, 600], concurrency: [1, 32], confirmTimeout: [1, 600] } as const;
+	test('Options: Timeout, Max Concurrency and Confirm Timeout from expressions', async () => {
+		const bounds = { timeout: [1, 600], concurrency: [1, 512], confirmTimeout: [1, 600] } as const;
 		const outside = ([min, max]: readonly [number, number]) =>
 			fc.oneof(
 				fc

@@ -49,6 +49,8 @@ export interface RecordedRequest {
 	body: string;
 	status?: number;
 	fault?: FaultKind;
+	/** Keitaro requests in flight when this one arrived, itself included */
+	inFlight?: number;
 }
 
 /**
@@ -258,7 +260,7 @@ export class KeitaroSimulator {
 			body,
 		};
 		this.requests.push(record);
-		this.inFlight++;
+		record.inFlight = ++this.inFlight;
 		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
 		res.on('close', () => this.inFlight--);
 		if (this.capacity) {
