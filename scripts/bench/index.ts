@@ -267,7 +267,9 @@ async function main() {
 					const m = median(runs, (r) => r.ms);
 					// S2 is about memory: a second run samples the live heap (a full GC every 20 ms)
 					if (scenario === 'S2')
-						m.heapLivePeakGrowthMb = (await measure(plan, latencyMs, tracker, true)).heapPeakGrowthMb;
+						m.heapLivePeakGrowthMb = (
+							await measure(plan, latencyMs, tracker, true)
+						).heapPeakGrowthMb;
 					rows.push({ plan, m });
 					results.push({ latencyMs, tracker, scenario, plan, m });
 					process.stderr.write(

@@ -39,7 +39,12 @@ interface Limit {
 	current: number;
 	observe(report: AnswerReport): void;
 }
-const { ConcurrencyLimit, forEachLimited } = dist('nodes', 'Keitaro', 'helpers', 'concurrency.js') as {
+const { ConcurrencyLimit, forEachLimited } = dist(
+	'nodes',
+	'Keitaro',
+	'helpers',
+	'concurrency.js',
+) as {
 	ConcurrencyLimit: new (ceiling: number, adaptive?: boolean) => Limit;
 	forEachLimited: (
 		count: number,
@@ -132,7 +137,10 @@ function plainAnswer(
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
 				response.on('end', () =>
-					resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+					resolve({
+						status: response.statusCode ?? 0,
+						text: Buffer.concat(chunks).toString('utf8'),
+					}),
 				);
 				response.on('error', reject);
 			},

@@ -1,11 +1,16 @@
-/* eslint-disable */
 /**
  * How many requests the node has at Keitaro at once, counted at the simulator (no timing
  * thresholds): never more than Max Concurrency; adaptive starts at 4 and grows while answers are
  * clean; against a tracker that serves only a few at once it backs off and still applies every
  * row. The controller's arithmetic is in test/concurrency.test.ts.
  */
-import { addCampaign, addClick, addConversion, addOffer, type KeitaroSimulator } from '../simulator';
+import {
+	addCampaign,
+	addClick,
+	addConversion,
+	addOffer,
+	type KeitaroSimulator,
+} from '../simulator';
 import type { CapacityConfig } from '../simulator/server';
 import { jsonOf, runKeitaro, startSimulator } from '../support/keitaro';
 

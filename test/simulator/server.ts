@@ -427,7 +427,11 @@ export class KeitaroSimulator {
 		};
 	}
 
-	private refuse(capacity: CapacityConfig, res: http.ServerResponse, record: RecordedRequest): void {
+	private refuse(
+		capacity: CapacityConfig,
+		res: http.ServerResponse,
+		record: RecordedRequest,
+	): void {
 		const status = capacity.refuse ?? 503;
 		record.status = status;
 		if (status === 429) {

@@ -46,9 +46,10 @@ function readerFor(context: IExecuteFunctions, path: string, raw: unknown): Read
 		return (i) => context.getNodeParameter(path, i);
 	}
 	if (Array.isArray(raw)) return (i) => context.getNodeParameter(path, i);
-	const children = Object.entries(raw as IDataObject).map(
-		([key, value]): [string, Reader] => [key, readerFor(context, `${path}.${key}`, value)],
-	);
+	const children = Object.entries(raw as IDataObject).map(([key, value]): [string, Reader] => [
+		key,
+		readerFor(context, `${path}.${key}`, value),
+	]);
 	return (i) => Object.fromEntries(children.map(([key, read]) => [key, read(i)]));
 }
 
