@@ -9,7 +9,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodeType } from 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { itemParameter } from '../nodes/Keitaro/helpers/parameters';
-import { executeWorkflow, START_NODE } from './support/engine';
+import { executeWorkflow } from './support/engine';
 import { keitaroWorkflow } from './support/keitaro';
 
 const PARAMETERS: IDataObject = {
