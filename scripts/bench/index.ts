@@ -11,6 +11,7 @@
  *   npm run bench -- --only S1 --batches 16/1,10/50    # HTTP Request node batchings (items/ms)
  *   npm run bench -- --only S2 --dist /tmp/dist-before   # another build of the package
  *   npm run bench -- --only S1 --profile .tmp/profiles   # a CPU profile of each measured run
+ *   npm run bench -- --only S1 --variants helper,adaptive  # the variants whose label has a word
  *
  * S1 runs against two trackers: "unlimited" (every request served at once) and "capacity" (at
  * most --capacity at once, the rest queued up to --queue-ms, then 503; see the simulator's
@@ -34,7 +35,7 @@ function arg(name: string): string | undefined {
 }
 
 const quick = process.argv.includes('--quick');
-const scale = quick ? 10 : 1;
+const scale = Number(arg('scale') ?? (quick ? 10 : 1));
 const latencyArg = arg('latency')?.split(',').map(Number);
 /** S1 is about a tracker near (20 ms) and across the internet (100 ms); the others about paging */
 const latenciesOf = (scenario: Scenario) =>
@@ -51,6 +52,8 @@ const batches = (arg('batches') ?? '16/1,50/10,200/10,20/10,20/50,10/50').split(
 	return { size, intervalMs };
 });
 const profileDir = arg('profile');
+/** only the variants whose label contains one of these (case-insensitive) */
+const variantFilter = arg('variants')?.toLowerCase().split(',');
 const distDir = arg('dist');
 if (distDir) process.env.BENCH_DIST = resolve(distDir);
 const SIZES: Record<Scenario, number> = { S1: 10_000, S2: 100_000, S3: 10_000, S4: 10_000 };
@@ -113,7 +116,11 @@ function plans(): Plan[] {
 		plan('S4', 'S1 Keitaro, Confirm off', { settings: { concurrency: 16 } }),
 		plan('S4', 'S4 No Operation node'),
 	];
-	return all.filter((p) => !only || only.includes(p.scenario));
+	return all.filter(
+		(p) =>
+			(!only || only.includes(p.scenario)) &&
+			(!variantFilter || variantFilter.some((v) => p.label.toLowerCase().includes(v))),
+	);
 }
 
 const ROOT = join(__dirname, '..', '..');

@@ -35,11 +35,21 @@ export class ConcurrencyLimit {
 	private backedOffAt = -Infinity;
 	private round: number[] = [];
 
+	/**
+	 * @param context the running node whose answers it hears while a pool runs with it
+	 * (forEachLimited): the transport reports them (observeAnswers)
+	 */
 	constructor(
 		readonly ceiling: number,
 		readonly adaptive = true,
+		private readonly context?: KeitaroContext,
 	) {
 		this.limit = adaptive ? Math.min(START_LIMIT, ceiling) : ceiling;
+	}
+
+	/** Hears the transport's reports of the context's answers, or stops hearing them. */
+	listen(on: boolean): void {
+		if (this.context) observeAnswers(this.context, on ? this : undefined);
 	}
 
 	/** How many requests may be in flight now. */
@@ -75,22 +85,21 @@ export class ConcurrencyLimit {
 
 /**
  * The concurrency of this execution from the Max Concurrency option (`option`, for the kind of
- * request) and Adapt Concurrency (item 0): a limit the transport reports every answer to.
+ * request) and Adapt Concurrency (item 0). While a pool runs with it, it hears every answer.
  */
 export function concurrencyLimit(
 	this: IExecuteFunctions,
 	option: INodeProperties,
 ): ConcurrencyLimit {
 	const adaptive = this.getNodeParameter('options.adaptiveConcurrency', 0, true) !== false;
-	const limit = new ConcurrencyLimit(optionNumber.call(this, 0, option), adaptive);
-	observeAnswers(this as KeitaroContext, (report) => limit.observe(report));
-	return limit;
+	return new ConcurrencyLimit(optionNumber.call(this, 0, option), adaptive, this);
 }
 
 /**
  * Runs `task(0) … task(count - 1)`, starting them in order, with at most `limit` running at once
- * (a number, or a ConcurrencyLimit read each time a task ends). Once `stop()` says so, no further
- * task starts; running ones finish. A task that throws rejects the whole, after the others end.
+ * (a number, or a ConcurrencyLimit, read each time a task ends and told every answer meanwhile).
+ * Once `stop()` says so, no further task starts; running ones finish. A task that throws rejects
+ * the whole, after the others end.
  */
 export async function forEachLimited(
 	count: number,
@@ -102,7 +111,8 @@ export async function forEachLimited(
 	let next = 0;
 	let running = 0;
 	let failure: { error: unknown } | undefined;
-	await new Promise<void>((resolve, reject) => {
+	if (typeof limit !== 'number') limit.listen(true);
+	const done = new Promise<void>((resolve, reject) => {
 		const launch = () => {
 			while (!failure && running < Math.max(1, width()) && next < count && !stop()) {
 				const index = next++;
@@ -126,4 +136,9 @@ export async function forEachLimited(
 		};
 		launch();
 	});
+	try {
+		await done;
+	} finally {
+		if (typeof limit !== 'number') limit.listen(false);
+	}
 }

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiResponse, KeitaroContext, RequestSummary } from '../transport';
 import { keitaroApiRequest, keitaroApiRequestAllItems } from '../transport';
+import { forEachLimited } from './concurrency';
 import { CONVERSION_LOOKUP_COLUMNS, normaliseRow } from './conversions';
 
 /** What Keitaro has for one click: whether the click exists, its offer, and its conversions. */
@@ -16,6 +17,18 @@ export interface ClickView {
 
 /** Click IDs per look-up: one conversions-log request answers for this many items. */
 export const LOOKUP_BATCH_SIZE = 500;
+/** Look-ups at once: log queries are heavy SQL on the tracker (docs/keitaro.md §1.5), so a few. */
+const LOOKUP_CONCURRENCY = 4;
+
+/** One log request per chunk of IDs, a few at a time; the answers in the chunks' order. */
+async function readChunks<T>(ids: string[], read: (chunk: string[]) => Promise<T>): Promise<T[]> {
+	const list = chunks(ids, LOOKUP_BATCH_SIZE);
+	const answers: T[] = new Array(list.length);
+	await forEachLimited(list.length, LOOKUP_CONCURRENCY, async (n) => {
+		answers[n] = await read(list[n]);
+	});
+	return answers;
+}
 
 function chunks<T>(list: T[], size: number): T[][] {
 	const out: T[][] = [];
@@ -26,7 +39,8 @@ function chunks<T>(list: T[], size: number): T[][] {
 /**
  * What Keitaro has for many clicks, in few requests: the conversions of up to LOOKUP_BATCH_SIZE
  * clicks per conversions-log request (sub_id IN_LIST), then the clicks that had none from the
- * clicks log the same way. Checking 10,000 requests costs about 20–40 requests, not 10,000.
+ * clicks log the same way, a few requests at a time. Checking 10,000 requests costs about 20–40
+ * requests, not 10,000.
  */
 export async function viewClicks(
 	this: KeitaroContext,
@@ -35,18 +49,22 @@ export async function viewClicks(
 ): Promise<Map<string, ClickView>> {
 	const unique = [...new Set(clickIds)];
 	const views = new Map<string, ClickView>();
-	for (const chunk of chunks(unique, LOOKUP_BATCH_SIZE)) {
-		const { data, request } = await keitaroApiRequestAllItems.call(this, {
-			method: 'POST',
-			path: '/conversions/log',
-			idempotent: true,
-			body: {
-				range: { interval: 'all_time', timezone: 'UTC' },
-				columns: CONVERSION_LOOKUP_COLUMNS,
-				filters: [{ name: 'sub_id', operator: 'IN_LIST', expression: chunk }],
-				sort: [{ name: 'conversion_id', order: 'ASC' }],
-			},
-		});
+	const conversionPages = await readChunks(
+		unique,
+		async (chunk) =>
+			await keitaroApiRequestAllItems.call(this, {
+				method: 'POST',
+				path: '/conversions/log',
+				idempotent: true,
+				body: {
+					range: { interval: 'all_time', timezone: 'UTC' },
+					columns: CONVERSION_LOOKUP_COLUMNS,
+					filters: [{ name: 'sub_id', operator: 'IN_LIST', expression: chunk }],
+					sort: [{ name: 'conversion_id', order: 'ASC' }],
+				},
+			}),
+	);
+	for (const { data, request } of conversionPages) {
 		for (const row of data.map(normaliseRow)) {
 			const subId = String(row.sub_id);
 			const view = views.get(subId) ?? {
@@ -60,17 +78,21 @@ export async function viewClicks(
 		}
 	}
 	const withoutConversions = checkClicks ? unique.filter((id) => !views.has(id)) : [];
-	for (const chunk of chunks(withoutConversions, LOOKUP_BATCH_SIZE)) {
-		const { data, request } = await keitaroApiRequestAllItems.call(this, {
-			method: 'POST',
-			path: '/clicks/log',
-			idempotent: true,
-			body: {
-				range: { interval: 'all_time', timezone: 'UTC' },
-				columns: ['sub_id', 'offer_id'],
-				filters: [{ name: 'sub_id', operator: 'IN_LIST', expression: chunk }],
-			},
-		});
+	const clickPages = await readChunks(
+		withoutConversions,
+		async (chunk) =>
+			await keitaroApiRequestAllItems.call(this, {
+				method: 'POST',
+				path: '/clicks/log',
+				idempotent: true,
+				body: {
+					range: { interval: 'all_time', timezone: 'UTC' },
+					columns: ['sub_id', 'offer_id'],
+					filters: [{ name: 'sub_id', operator: 'IN_LIST', expression: chunk }],
+				},
+			}),
+	);
+	for (const { data, request } of clickPages) {
 		for (const row of data as IDataObject[]) {
 			views.set(String(row.sub_id), {
 				clickExists: true,

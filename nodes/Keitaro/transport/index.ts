@@ -56,14 +56,19 @@ export interface AnswerReport {
 	status?: number;
 }
 
-/** Who hears about every answer of a running node (its concurrency limit), set per execution. */
-const answerObservers = new WeakMap<KeitaroContext, (report: AnswerReport) => void>();
+export interface AnswerObserver {
+	observe(report: AnswerReport): void;
+}
+
+/** Who hears about every answer of a running node: its concurrency limit, while it paces requests. */
+const answerObservers = new WeakMap<KeitaroContext, AnswerObserver>();
 
 export function observeAnswers(
 	context: KeitaroContext,
-	observer: (report: AnswerReport) => void,
+	observer: AnswerObserver | undefined,
 ): void {
-	answerObservers.set(context, observer);
+	if (observer) answerObservers.set(context, observer);
+	else answerObservers.delete(context);
 }
 
 export interface KeitaroConnection {
@@ -224,7 +229,6 @@ async function sendWithRetries(
 		expected?: string;
 	},
 ): Promise<RawAnswer> {
-	const observer = answerObservers.get(this);
 	for (let attempt = 0; ; attempt++) {
 		let answer: RawAnswer | undefined;
 		let code = '';
@@ -246,7 +250,9 @@ async function sendWithRetries(
 		} catch (error) {
 			code = networkCode(error);
 		}
-		observer?.({ startedAt, ms: Date.now() - startedAt, status: answer?.status });
+		answerObservers
+			.get(this)
+			?.observe({ startedAt, ms: Date.now() - startedAt, status: answer?.status });
 		const transient = answer
 			? answer.status === 429 ||
 				(options.idempotent &&
