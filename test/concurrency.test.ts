@@ -70,12 +70,15 @@ describe('ConcurrencyLimit', () => {
 		expect(limit.current).toBe(16);
 	});
 
-	test('backs off when answers get slower than twice the best round (the tracker queues)', () => {
+	test('stops growing when answers get slower than twice the best round, backs off above three times', () => {
 		const limit = new ConcurrencyLimit(128);
 		round(limit, 20); // best round: 20 ms
-		round(limit, 44); // within 2 × 20 + 5 ms
+		round(limit, 45); // within 2 × 20 + 5 ms
 		expect(limit.current).toBe(16);
-		round(limit, 46, 10); // slower
+		round(limit, 46); // slower: holds
+		round(limit, 65);
+		expect(limit.current).toBe(16);
+		round(limit, 66, 10); // above 3 × 20 + 5 ms: the tracker queues
 		expect(limit.current).toBe(12); // 16 × 0.8
 		round(limit, 20, 1000);
 		expect(limit.current).toBe(13); // after a back-off: +1 a round

@@ -8,22 +8,25 @@ import { optionNumber } from './options';
 export const START_LIMIT = 4;
 /** A round is as many clean answers as the limit, but at least this many. */
 const MIN_ROUND = 8;
-/** A round whose median latency is above this many times the best round's is "slower". */
-const LATENCY_TOLERANCE = 2;
+/** A round may grow the limit while its median latency is within this many times the best round's… */
+const GROW_WITHIN = 2;
+/** …and backs off when it is above this many times: Keitaro or its proxy queues requests. */
+const BACK_OFF_ABOVE = 3;
 /** …plus this much, so that a millisecond of jitter on a near tracker is not a slow-down. */
 const LATENCY_SLACK_MS = 5;
 /** 429, 5xx or no answer: the limit is multiplied by this, at once. */
 const OVERLOAD_FACTOR = 0.5;
-/** Slower answers: the tracker queues, so the limit is multiplied by this. */
+/** Much slower answers: the tracker queues, so the limit is multiplied by this. */
 const SLOWER_FACTOR = 0.8;
 
 /**
  * How many requests go to Keitaro at once: an AIMD controller with a latency check, as TCP does it.
  * It starts at START_LIMIT. Answers come in rounds (as many clean answers as the limit): after a
  * round whose median latency stays within 2× (+5 ms) of the best round's, the limit doubles
- * ("slow start") until the first back-off, then grows by 1 a round. A slower round means Keitaro
- * or its proxy queues: × 0.8. A 429, a 5xx or no answer (timeout, reset, refused) halves it at
- * once, once per round trip: answers to requests sent before the last back-off change nothing.
+ * ("slow start") until the first back-off, then grows by 1 a round. Between 2× and 3× it holds
+ * (a busy client slows its own answers down too); above 3× Keitaro or its proxy queues: × 0.8.
+ * A 429, a 5xx or no answer (timeout, reset, refused) halves it at once, once per round trip:
+ * answers to requests sent before the last back-off change nothing.
  * It never goes above the ceiling (Max Concurrency) or below 1. Fixed: always the ceiling.
  * The transport reports every answer (observeAnswers); this only decides.
  */
@@ -68,10 +71,11 @@ export class ConcurrencyLimit {
 		const median = this.round.sort((a, b) => a - b)[Math.floor(this.round.length / 2)];
 		this.round = [];
 		this.bestMs = Math.min(this.bestMs, median);
-		if (median > this.bestMs * LATENCY_TOLERANCE + LATENCY_SLACK_MS) {
+		if (median > this.bestMs * BACK_OFF_ABOVE + LATENCY_SLACK_MS) {
 			this.backOff(SLOWER_FACTOR, startedAt + ms);
 			return;
 		}
+		if (median > this.bestMs * GROW_WITHIN + LATENCY_SLACK_MS) return;
 		this.limit = Math.min(this.ceiling, this.slowStart ? this.limit * 2 : this.limit + 1);
 	}
 
