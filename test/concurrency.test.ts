@@ -44,7 +44,7 @@ describe('ConcurrencyLimit', () => {
 	});
 
 	test.each([429, 500, 502, 503, 504, undefined])(
-		'backs off at once on %s (no answer: timeout, reset, refused), then grows by one a round',
+		'backs off at once on %s (no answer: timeout, reset, refused), then grows by an eighth a round',
 		(status) => {
 			const limit = new ConcurrencyLimit(128);
 			for (let n = 0; n < 4; n++) round(limit, 20, 0);
@@ -52,9 +52,11 @@ describe('ConcurrencyLimit', () => {
 			limit.observe({ startedAt: 100, ms: 20, status });
 			expect(limit.current).toBe(32);
 			round(limit, 20, 200);
-			expect(limit.current).toBe(33);
+			expect(limit.current).toBe(36);
 			round(limit, 20, 300);
-			expect(limit.current).toBe(34);
+			expect(limit.current).toBe(40); // 36 + 4.5
+			for (let n = 0; n < 20; n++) round(limit, 20, 400 + n);
+			expect(limit.current).toBe(128);
 		},
 	);
 
@@ -81,7 +83,7 @@ describe('ConcurrencyLimit', () => {
 		round(limit, 66, 10); // above 3 × 20 + 5 ms: the tracker queues
 		expect(limit.current).toBe(12); // 16 × 0.8
 		round(limit, 20, 1000);
-		expect(limit.current).toBe(13); // after a back-off: +1 a round
+		expect(limit.current).toBe(14); // after a back-off: 12.8 + 1.6
 	});
 
 	test('never below 1', () => {
@@ -89,7 +91,7 @@ describe('ConcurrencyLimit', () => {
 		for (let at = 0; at < 20; at++) limit.observe({ startedAt: at * 100, ms: 1, status: 503 });
 		expect(limit.current).toBe(1);
 		round(limit, 20, 10_000);
-		expect(limit.current).toBe(2);
+		expect(limit.current).toBe(2); // at least 1 a round
 	});
 
 	test('fixed: always the ceiling, whatever Keitaro answers', () => {

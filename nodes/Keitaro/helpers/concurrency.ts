@@ -16,6 +16,8 @@ const BACK_OFF_ABOVE = 3;
 const LATENCY_SLACK_MS = 5;
 /** 429, 5xx or no answer: the limit is multiplied by this, at once. */
 const OVERLOAD_FACTOR = 0.5;
+/** After the first back-off, a clean round adds this share of the limit (at least 1). */
+const GROWTH = 1 / 8;
 /** Much slower answers: the tracker queues, so the limit is multiplied by this. */
 const SLOWER_FACTOR = 0.8;
 
@@ -23,7 +25,7 @@ const SLOWER_FACTOR = 0.8;
  * How many requests go to Keitaro at once: an AIMD controller with a latency check, as TCP does it.
  * It starts at START_LIMIT. Answers come in rounds (as many clean answers as the limit): after a
  * round whose median latency stays within 2× (+5 ms) of the best round's, the limit doubles
- * ("slow start") until the first back-off, then grows by 1 a round. Between 2× and 3× it holds
+ * ("slow start") until the first back-off, then by an eighth (at least 1) a round. Between 2× and 3× it holds
  * (a busy client slows its own answers down too); above 3× Keitaro or its proxy queues: × 0.8.
  * A 429, a 5xx or no answer (timeout, reset, refused) halves it at once, once per round trip:
  * answers to requests sent before the last back-off change nothing.
@@ -76,7 +78,8 @@ export class ConcurrencyLimit {
 			return;
 		}
 		if (median > this.bestMs * GROW_WITHIN + LATENCY_SLACK_MS) return;
-		this.limit = Math.min(this.ceiling, this.slowStart ? this.limit * 2 : this.limit + 1);
+		const growth = this.slowStart ? this.limit : Math.max(1, this.limit * GROWTH);
+		this.limit = Math.min(this.ceiling, this.limit + growth);
 	}
 
 	private backOff(factor: number, at: number): void {
