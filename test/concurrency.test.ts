@@ -72,18 +72,26 @@ describe('ConcurrencyLimit', () => {
 		expect(limit.current).toBe(16);
 	});
 
-	test('stops growing when answers get slower than twice the best round, backs off above three times', () => {
+	test('stops growing when answers get slower than twice the best round', () => {
 		const limit = new ConcurrencyLimit(128);
 		round(limit, 20); // best round: 20 ms
 		round(limit, 45); // within 2 × 20 + 5 ms
 		expect(limit.current).toBe(16);
-		round(limit, 46); // slower: holds
-		round(limit, 65);
+		// slower and slower, but never a jump: it holds (a busy client slows its own answers too)
+		for (const ms of [46, 55, 65, 75, 85, 95, 105]) round(limit, ms);
 		expect(limit.current).toBe(16);
-		round(limit, 66, 10); // above 3 × 20 + 5 ms: the tracker queues
-		expect(limit.current).toBe(12); // 16 × 0.8
+	});
+
+	test('backs off when latency jumps above twice the recent rounds (the tracker queues)', () => {
+		const limit = new ConcurrencyLimit(128);
+		round(limit, 20);
+		round(limit, 20);
+		round(limit, 20);
+		expect(limit.current).toBe(32);
+		round(limit, 46, 10); // recent average 20: above 2 × 20 + 5 ms
+		expect(limit.current).toBe(25); // 32 × 0.8
 		round(limit, 20, 1000);
-		expect(limit.current).toBe(14); // after a back-off: 12.8 + 1.6
+		expect(limit.current).toBe(28); // after a back-off: 25.6 + 3.2
 	});
 
 	test('never below 1', () => {

@@ -10,25 +10,28 @@ export const START_LIMIT = 4;
 const MIN_ROUND = 8;
 /** A round may grow the limit while its median latency is within this many times the best round's… */
 const GROW_WITHIN = 2;
-/** …and backs off when it is above this many times: Keitaro or its proxy queues requests. */
-const BACK_OFF_ABOVE = 3;
-/** …plus this much, so that a millisecond of jitter on a near tracker is not a slow-down. */
+/** …and backs off when it is above this many times the recent rounds' (their moving average)… */
+const RISE = 2;
+/** …each plus this much, so that a millisecond of jitter on a near tracker is not a slow-down. */
 const LATENCY_SLACK_MS = 5;
-/** 429, 5xx or no answer: the limit is multiplied by this, at once. */
-const OVERLOAD_FACTOR = 0.5;
+/** How fast the recent latency follows each round's median. */
+const RECENT_WEIGHT = 1 / 4;
 /** After the first back-off, a clean round adds this share of the limit (at least 1). */
 const GROWTH = 1 / 8;
-/** Much slower answers: the tracker queues, so the limit is multiplied by this. */
-const SLOWER_FACTOR = 0.8;
+/** 429, 5xx or no answer: the limit is multiplied by this, at once. */
+const OVERLOAD_FACTOR = 0.5;
+/** Latency that jumps: Keitaro or its proxy queues, so the limit is multiplied by this. */
+const RISING_FACTOR = 0.8;
 
 /**
  * How many requests go to Keitaro at once: an AIMD controller with a latency check, as TCP does it.
- * It starts at START_LIMIT. Answers come in rounds (as many clean answers as the limit): after a
- * round whose median latency stays within 2× (+5 ms) of the best round's, the limit doubles
- * ("slow start") until the first back-off, then by an eighth (at least 1) a round. Between 2× and 3× it holds
- * (a busy client slows its own answers down too); above 3× Keitaro or its proxy queues: × 0.8.
- * A 429, a 5xx or no answer (timeout, reset, refused) halves it at once, once per round trip:
- * answers to requests sent before the last back-off change nothing.
+ * It starts at START_LIMIT. Answers come in rounds (as many clean answers as the limit):
+ * - a round whose median latency stays within 2× (+5 ms) of the best round's grows the limit:
+ *   it doubles ("slow start") until the first back-off, then grows by an eighth (at least 1);
+ * - a slower round holds it: the tracker, or this busy client itself, takes longer;
+ * - a round whose median jumps above 2× (+5 ms) the recent rounds' average backs off: × 0.8;
+ * - a 429, a 5xx or no answer (timeout, reset, refused) halves it at once.
+ * One back-off per congestion: answers to requests sent before the last back-off change nothing.
  * It never goes above the ceiling (Max Concurrency) or below 1. Fixed: always the ceiling.
  * The transport reports every answer (observeAnswers); this only decides.
  */
@@ -36,6 +39,7 @@ export class ConcurrencyLimit {
 	private limit: number;
 	private slowStart = true;
 	private bestMs = Infinity;
+	private recentMs: number | undefined;
 	/** when the last back-off was decided (the answer's arrival): older requests don't count */
 	private backedOffAt = -Infinity;
 	private round: number[] = [];
@@ -73,8 +77,10 @@ export class ConcurrencyLimit {
 		const median = this.round.sort((a, b) => a - b)[Math.floor(this.round.length / 2)];
 		this.round = [];
 		this.bestMs = Math.min(this.bestMs, median);
-		if (median > this.bestMs * BACK_OFF_ABOVE + LATENCY_SLACK_MS) {
-			this.backOff(SLOWER_FACTOR, startedAt + ms);
+		const recent = this.recentMs ?? median;
+		this.recentMs = recent + (median - recent) * RECENT_WEIGHT;
+		if (median > recent * RISE + LATENCY_SLACK_MS) {
+			this.backOff(RISING_FACTOR, startedAt + ms);
 			return;
 		}
 		if (median > this.bestMs * GROW_WITHIN + LATENCY_SLACK_MS) return;
