@@ -8,7 +8,8 @@
  *   npm run bench -- --quick               # a tenth of the sizes, 0 and 2 ms (a minute or two)
  *   npm run bench -- --only S1 --latency 0,2 --repeat 3
  *   npm run bench -- --only S1 --tracker capacity --capacity 48 --queue-ms 200
- *   npm run bench -- --only S1 --batches 16/1,10/50    # HTTP Request node batchings (items/ms)
+ *   npm run bench -- --only S1 --batches 16/1 --paced-batches 10/50   # HTTP Request node batchings
+ *                                          (items/ms; the paced ones against the capacity tracker only)
  *   npm run bench -- --only S2 --dist /tmp/dist-before   # another build of the package
  *   npm run bench -- --only S1 --profile .tmp/profiles   # a CPU profile of each measured run
  *   npm run bench -- --only S1 --variants helper,adaptive  # the variants whose label has a word
@@ -47,10 +48,18 @@ const capacity = Number(arg('capacity') ?? 48);
 const queueMs = Number(arg('queue-ms') ?? 200);
 const trackers = (arg('tracker') ?? 'unlimited,capacity').split(',') as TrackerKind[];
 /** HTTP Request node batchings, items per batch / ms between batches */
-const batches = (arg('batches') ?? '16/1,50/10,200/10,20/10,20/50,10/50').split(',').map((b) => {
-	const [size, intervalMs] = b.split('/').map(Number);
-	return { size, intervalMs };
-});
+const batchList = (list: string) =>
+	list
+		.split(',')
+		.filter(Boolean)
+		.map((b) => {
+			const [size, intervalMs] = b.split('/').map(Number);
+			return { size, intervalMs };
+		});
+/** the fastest batchings, as before: the node fires batch after batch without waiting for answers */
+const batches = batchList(arg('batches') ?? '16/1,50/10,200/10');
+/** slower ones, against the tracker with a capacity only: the fastest that loses no row is near its edge */
+const pacedBatches = batchList(arg('paced-batches') ?? '15/50,18/50,20/50');
 const profileDir = arg('profile');
 /** only the variants whose label contains one of these (case-insensitive) */
 const variantFilter = arg('variants')?.toLowerCase().split(',');
@@ -67,6 +76,8 @@ interface Plan {
 	settings: Settings;
 	/** the variant this one is compared with */
 	baseline?: true;
+	/** run against this tracker only (S1) */
+	tracker?: TrackerKind;
 }
 
 function plans(): Plan[] {
@@ -99,10 +110,11 @@ function plans(): Plan[] {
 			label: 'HTTP Request node, default (no batching)',
 			baseline: true,
 		}),
-		...batches.map((batch) =>
+		...[...batches, ...pacedBatches].map((batch) =>
 			plan('S1', 'S1 HTTP Request node', {
 				label: `HTTP Request node, batches of ${batch.size} every ${batch.intervalMs} ms`,
 				settings: { batch },
+				tracker: pacedBatches.includes(batch) ? 'capacity' : undefined,
 			}),
 		),
 		plan('S2', 'S2 plain paging', { baseline: true }),
@@ -264,7 +276,10 @@ async function main() {
 		for (const tracker of kinds)
 			for (const latencyMs of scenario === 'S4' ? [0] : latenciesOf(scenario)) {
 				const rows: Array<{ plan: Plan; m: Result }> = [];
-				for (const [n, plan] of all.filter((p) => p.scenario === scenario).entries()) {
+				const plansHere = all.filter(
+					(p) => p.scenario === scenario && (!p.tracker || p.tracker === tracker),
+				);
+				for (const [n, plan] of plansHere.entries()) {
 					const profile = profileDir
 						? resolve(profileDir, `${scenario}-${tracker}-${latencyMs}ms-${n}.cpuprofile`)
 						: undefined;
