@@ -63,8 +63,11 @@ async function paced(
 	s: Settings,
 	send: (i: number) => Promise<number>,
 ): Promise<void> {
-	const limit = new ConcurrencyLimit(s.concurrency, s.adaptive !== false);
-	await forEachLimited(count, limit, async (i) => {
+	// a build from before the adaptive limit (--dist) has only the fixed pool
+	const limit = ConcurrencyLimit
+		? new ConcurrencyLimit(s.concurrency, s.adaptive !== false)
+		: undefined;
+	await forEachLimited(count, limit ?? s.concurrency, async (i) => {
 		const startedAt = Date.now();
 		let status: number | undefined;
 		try {
@@ -72,7 +75,7 @@ async function paced(
 		} catch {
 			// no answer: reported as such
 		}
-		limit.observe({ startedAt, ms: Date.now() - startedAt, status });
+		limit?.observe({ startedAt, ms: Date.now() - startedAt, status });
 	});
 }
 
