@@ -56,9 +56,9 @@ export class ConcurrencyLimit {
 		this.limit = adaptive ? Math.min(START_LIMIT, ceiling) : ceiling;
 	}
 
-	/** Hears the transport's reports of the context's answers, or stops hearing them. */
-	listen(on: boolean): void {
-		if (this.context) observeAnswers(this.context, on ? this : undefined);
+	/** Hears the transport's reports of the context's answers until the returned function is called. */
+	listen(): () => void {
+		return this.context ? observeAnswers(this.context, this) : () => {};
 	}
 
 	/** How many requests may be in flight now. */
@@ -124,7 +124,7 @@ export async function forEachLimited(
 	let next = 0;
 	let running = 0;
 	let failure: { error: unknown } | undefined;
-	if (typeof limit !== 'number') limit.listen(true);
+	const stopListening = typeof limit === 'number' ? undefined : limit.listen();
 	const done = new Promise<void>((resolve, reject) => {
 		const launch = () => {
 			while (!failure && running < Math.max(1, width()) && next < count && !stop()) {
@@ -152,6 +152,6 @@ export async function forEachLimited(
 	try {
 		await done;
 	} finally {
-		if (typeof limit !== 'number') limit.listen(false);
+		stopListening?.();
 	}
 }

@@ -63,12 +63,15 @@ export interface AnswerObserver {
 /** Who hears about every answer of a running node: its concurrency limit, while it paces requests. */
 const answerObservers = new WeakMap<KeitaroContext, AnswerObserver>();
 
-export function observeAnswers(
-	context: KeitaroContext,
-	observer: AnswerObserver | undefined,
-): void {
-	if (observer) answerObservers.set(context, observer);
-	else answerObservers.delete(context);
+/** Reports every answer of `context` to `observer` until the returned function is called. */
+export function observeAnswers(context: KeitaroContext, observer: AnswerObserver): () => void {
+	const previous = answerObservers.get(context);
+	answerObservers.set(context, observer);
+	return () => {
+		if (answerObservers.get(context) !== observer) return;
+		if (previous) answerObservers.set(context, previous);
+		else answerObservers.delete(context);
+	};
 }
 
 export interface KeitaroConnection {
