@@ -28,6 +28,7 @@ const PARAMETERS: IDataObject = {
 	other: '={{ $input.item.json.text }}',
 	collection: { revenue: '={{ $json.id }}', currency: 'EUR', deep: '={{ $json.text.length }}' },
 	constantCollection: { currency: 'USD' },
+	withList: { entry: [{ value: '={{ $json.id }}' }, { value: 'x' }], name: '={{ $json.text }}' },
 };
 
 const INPUT: IDataObject[] = [
