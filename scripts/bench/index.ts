@@ -43,7 +43,7 @@ const latenciesOf = (scenario: Scenario) =>
 	latencyArg ?? (quick ? [0, 2] : scenario === 'S1' ? [20, 100] : [2, 20]);
 const only = arg('only')?.split(',');
 const repeat = Number(arg('repeat') ?? 1);
-const concurrency = Number(arg('concurrency') ?? 128); // the node's Max Concurrency for postbacks
+const concurrency = Number(arg('concurrency') ?? 256); // the node's Max Concurrency for postbacks
 const capacity = Number(arg('capacity') ?? 48);
 const queueMs = Number(arg('queue-ms') ?? 200);
 const trackers = (arg('tracker') ?? 'unlimited,capacity').split(',') as TrackerKind[];

@@ -36,7 +36,7 @@ export const concurrencyOption: INodeProperties = {
  */
 export const postbackConcurrencyOption: INodeProperties = {
 	...concurrencyOption,
-	default: 128,
+	default: 256,
 	description:
 		'The most postbacks sent to Keitaro at the same time. The node starts with 4 and sends more while Keitaro answers fast and without errors (see Adapt Concurrency).',
 };
