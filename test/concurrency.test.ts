@@ -35,6 +35,17 @@ describe('ConcurrencyLimit', () => {
 		expect(seen).toEqual([8, 16, 32, 64, 100, 100, 100, 100, 100, 100]);
 	});
 
+	test('slow start ends when answers take more than 1.5× the best round: then an eighth a round', () => {
+		const limit = new ConcurrencyLimit(256);
+		round(limit, 20);
+		round(limit, 35); // within 1.5 × 20 + 5 ms: still doubling
+		expect(limit.current).toBe(16);
+		round(limit, 36); // above: no more doubling
+		expect(limit.current).toBe(18);
+		round(limit, 20);
+		expect(limit.current).toBe(20);
+	});
+
 	test('nothing changes before a round is complete', () => {
 		const limit = new ConcurrencyLimit(128);
 		answer(limit, 7, 20);
@@ -75,9 +86,9 @@ describe('ConcurrencyLimit', () => {
 	test('stops growing when answers get slower than twice the best round', () => {
 		const limit = new ConcurrencyLimit(128);
 		round(limit, 20); // best round: 20 ms
-		round(limit, 45); // within 2 × 20 + 5 ms
+		round(limit, 35);
 		expect(limit.current).toBe(16);
-		// slower and slower, but never a jump: it holds (a busy client slows its own answers too)
+		// above 2 × 20 + 5 ms, slower and slower, but never a jump: it holds (a busy client slows its own answers too)
 		for (const ms of [46, 55, 65, 75, 85, 95, 105]) round(limit, ms);
 		expect(limit.current).toBe(16);
 	});

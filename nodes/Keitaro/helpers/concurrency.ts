@@ -10,6 +10,8 @@ export const START_LIMIT = 4;
 const MIN_ROUND = 8;
 /** A round may grow the limit while its median latency is within this many times the best round's… */
 const GROW_WITHIN = 2;
+/** Slow start ends early once a round's median passes this many times the best (as TCP's HyStart). */
+const SLOW_START_WITHIN = 1.5;
 /** …and backs off when it is above this many times the recent rounds' (their moving average)… */
 const RISE = 2;
 /** …each plus this much, so that a millisecond of jitter on a near tracker is not a slow-down. */
@@ -27,7 +29,8 @@ const RISING_FACTOR = 0.8;
  * How many requests go to Keitaro at once: an AIMD controller with a latency check, as TCP does it.
  * It starts at START_LIMIT. Answers come in rounds (as many clean answers as the limit):
  * - a round whose median latency stays within 2× (+5 ms) of the best round's grows the limit:
- *   it doubles ("slow start") until the first back-off, then grows by an eighth (at least 1);
+ *   it doubles ("slow start") until the first back-off or a median above 1.5× the best, then
+ *   grows by an eighth (at least 1);
  * - a slower round holds it: the tracker, or this busy client itself, takes longer;
  * - a round whose median jumps above 2× (+5 ms) the recent rounds' average backs off: × 0.8;
  * - a 429, a 5xx or no answer (timeout, reset, refused) halves it at once.
@@ -84,6 +87,7 @@ export class ConcurrencyLimit {
 			return;
 		}
 		if (median > this.bestMs * GROW_WITHIN + LATENCY_SLACK_MS) return;
+		if (median > this.bestMs * SLOW_START_WITHIN + LATENCY_SLACK_MS) this.slowStart = false;
 		const growth = this.slowStart ? this.limit : Math.max(1, this.limit * GROWTH);
 		this.limit = Math.min(this.ceiling, this.limit + growth);
 	}
