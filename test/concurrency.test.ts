@@ -105,12 +105,15 @@ describe('ConcurrencyLimit', () => {
 		expect(limit.current).toBe(28); // after a back-off: 25.6 + 3.2
 	});
 
-	test('never below 1', () => {
+	test('never below where it started (4, or a lower ceiling)', () => {
 		const limit = new ConcurrencyLimit(128);
 		for (let at = 0; at < 20; at++) limit.observe({ startedAt: at * 100, ms: 1, status: 503 });
-		expect(limit.current).toBe(1);
+		expect(limit.current).toBe(4);
 		round(limit, 20, 10_000);
-		expect(limit.current).toBe(2); // at least 1 a round
+		expect(limit.current).toBe(5); // at least 1 a round
+		const low = new ConcurrencyLimit(2);
+		for (let at = 0; at < 5; at++) low.observe({ startedAt: at * 100, ms: 1, status: 429 });
+		expect(low.current).toBe(2);
 	});
 
 	test('fixed: always the ceiling, whatever Keitaro answers', () => {

@@ -4,7 +4,12 @@ import type { AnswerReport, KeitaroContext } from '../transport';
 import { observeAnswers } from '../transport';
 import { optionNumber } from './options';
 
-/** Where an adaptive limit starts: a few requests, whatever the ceiling. */
+/**
+ * Where an adaptive limit starts, and the least it goes down to (unless Max Concurrency is lower):
+ * a few requests, as many as the node always sent to the Admin API before. Below that, sparse
+ * 429s or 5xx (a flaky proxy rather than a full tracker) would leave one request at a time, each
+ * waiting out its Retry-After.
+ */
 export const START_LIMIT = 4;
 /** A round is as many clean answers as the limit, but at least this many. */
 const MIN_ROUND = 8;
@@ -35,7 +40,8 @@ const RISING_FACTOR = 0.8;
  * - a round whose median jumps above 2× (+5 ms) the recent rounds' average backs off: × 0.8;
  * - a 429, a 5xx or no answer (timeout, reset, refused) halves it at once.
  * One back-off per congestion: answers to requests sent before the last back-off change nothing.
- * It never goes above the ceiling (Max Concurrency) or below 1. Fixed: always the ceiling.
+ * It never goes above the ceiling (Max Concurrency) or below START_LIMIT (or the ceiling, if lower).
+ * Fixed: always the ceiling.
  * The transport reports every answer (observeAnswers); this only decides.
  */
 export class ConcurrencyLimit {
@@ -93,7 +99,7 @@ export class ConcurrencyLimit {
 	}
 
 	private backOff(factor: number, at: number): void {
-		this.limit = Math.max(1, this.limit * factor);
+		this.limit = Math.max(Math.min(START_LIMIT, this.ceiling), this.limit * factor);
 		this.slowStart = false;
 		this.backedOffAt = at;
 		this.round = [];
