@@ -12,7 +12,7 @@
  *                                          (items/ms; the paced ones against the capacity tracker only)
  *   npm run bench -- --only S2 --dist /tmp/dist-before   # another build of the package
  *   npm run bench -- --only S1 --profile .tmp/profiles   # a CPU profile of each measured run
- *   npm run bench -- --only S1 --variants helper,adaptive  # the variants whose label has a word
+ *   npm run bench -- --only S1 --variants 'helper|adaptive'  # labels containing one of these
  *
  * S1 runs against two trackers: "unlimited" (every request served at once) and "capacity" (at
  * most --capacity at once, the rest queued up to --queue-ms, then 503; see the simulator's
@@ -62,7 +62,7 @@ const batches = batchList(arg('batches') ?? '16/1,50/10,200/10');
 const pacedBatches = batchList(arg('paced-batches') ?? '15/50,18/50,20/50');
 const profileDir = arg('profile');
 /** only the variants whose label contains one of these (case-insensitive) */
-const variantFilter = arg('variants')?.toLowerCase().split(',');
+const variantFilter = arg('variants')?.toLowerCase().split('|');
 const distDir = arg('dist');
 if (distDir) process.env.BENCH_DIST = resolve(distDir);
 const SIZES: Record<Scenario, number> = { S1: 10_000, S2: 100_000, S3: 10_000, S4: 10_000 };
