@@ -50,7 +50,7 @@ const updateAll = (options: object) =>
 			clickId: '={{ $json.click_id }}',
 			status: 'sale',
 			additionalFields: { revenue: '={{ $json.revenue }}' },
-			options: { dataOnly: true, ...options },
+			options,
 		},
 		{ items, node: { onError: 'continueRegularOutput' } },
 	);
@@ -119,7 +119,7 @@ test('Admin API item operations follow the same limit', async () => {
 			resource: 'campaign',
 			operation: 'get',
 			campaignId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			options: { concurrency: 3, dataOnly: true },
+			options: { concurrency: 3 },
 		},
 		{ items: Array.from({ length: 30 }, (_, n) => ({ id: n + 1 })) },
 	);

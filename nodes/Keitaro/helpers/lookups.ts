@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiResponse, KeitaroContext, RequestSummary } from '../transport';
 import { keitaroApiRequest, keitaroApiRequestAllItems } from '../transport';
 import { forEachLimited } from './concurrency';
-import { CONVERSION_LOOKUP_COLUMNS, normaliseRow } from './conversions';
+import { CONVERSION_LOOKUP_COLUMNS, conversionRow } from './conversions';
 
 /** What Keitaro has for one click: whether the click exists, its offer, and its conversions. */
 export interface ClickView {
@@ -65,7 +65,7 @@ export async function viewClicks(
 			}),
 	);
 	for (const { data, request } of conversionPages) {
-		for (const row of data.map(normaliseRow)) {
+		for (const row of data.map(conversionRow)) {
 			const subId = String(row.sub_id);
 			const view = views.get(subId) ?? {
 				clickExists: true,

@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOptions, dataOnlyOption, optionsCollection } from '../../descriptions/options';
+import {
+	concurrencyOptions,
+	requestDetailsOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import {
 	filterModeField,
 	filterValuesField,
@@ -23,7 +27,7 @@ export const description = updateDisplayOptions(
 		...streamFilterTarget,
 		filterModeField,
 		filterValuesField,
-		optionsCollection(...concurrencyOptions, dataOnlyOption),
+		optionsCollection(...concurrencyOptions, requestDetailsOption),
 	],
 );
 
