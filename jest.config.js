@@ -6,5 +6,9 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 60000,
 	setupFiles: ['<rootDir>/test/support/env.ts'],
+	// every request a test sends to the simulator is checked against Keitaro's OpenAPI spec
+	setupFilesAfterEnv: ['<rootDir>/test/support/contractSetup.ts'],
+	globalSetup: '<rootDir>/test/support/contractGlobalSetup.ts',
+	globalTeardown: '<rootDir>/test/support/contractGlobalTeardown.ts',
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

@@ -49,7 +49,15 @@ export interface RecordedRequest {
 	body: string;
 	status?: number;
 	fault?: FaultKind;
+	/** what the request check found wrong (answered 400) */
+	violation?: string;
 }
+
+/** Checks an Admin API or postback request before it is served; a problem it names is answered 400. */
+export type RequestCheck = (
+	request: RecordedRequest,
+	kind: 'admin' | 'postback',
+) => string | undefined;
 
 export type ApiKeyRole = 'admin' | 'restricted' | 'unlicensed';
 
@@ -111,6 +119,9 @@ function compile(route: Route): CompiledRoute {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class KeitaroSimulator {
+	/** Set by the tests' jest setup (test/support/contractSetup.ts): every simulator checks requests against the spec. */
+	static requestCheck: RequestCheck | undefined;
+
 	state: SimulatorState = emptyState();
 	readonly requests: RecordedRequest[] = [];
 	faults: FaultConfig | undefined;
@@ -240,6 +251,12 @@ export class KeitaroSimulator {
 			: postbackMatch
 				? 'postback'
 				: undefined;
+		const violation = kind ? KeitaroSimulator.requestCheck?.(record, kind) : undefined;
+		if (violation) {
+			record.violation = violation;
+			record.status = 400;
+			return this.write(res, 400, JSON.stringify({ error: violation }), 'application/json');
+		}
 		const fault = kind ? this.pickFault(kind) : undefined;
 		record.fault = fault;
 		const send = (
