@@ -204,29 +204,14 @@ export const SPEC_PATCHES: SpecPatch[] = [
 			'docs/keitaro.md §5.3: a grid filter’s operator is one the spec’s description names; IN_LIST, NOT_IN_LIST and BETWEEN take a list as expression (the spec types it as a string or number only)',
 		apply: (s) => {
 			const filter = schemas(s).FilterRequest;
+			// the operator table of the report/build description
 			filter.properties.operator.enum = [
-				'EQUALS',
-				'NOT_EQUAL',
-				'GREATER_THAN',
-				'LESS_THAN',
-				'EQUALS_OR_GREATER_THAN',
-				'EQUALS_OR_LESS_THAN',
-				'MATCH_REGEXP',
-				'NOT_MATCH_REGEXP',
-				'BEGINS_WITH',
-				'ENDS_WITH',
-				'CONTAINS',
-				'NOT_CONTAIN',
-				'IN_LIST',
-				'NOT_IN_LIST',
-				'BETWEEN',
-				'IS_SET',
-				'IS_NOT_SET',
-				'IS_TRUE',
-				'IS_FALSE',
-				'HAS_LABEL',
-				'NOT_HAS_LABEL',
-			];
+				...operation(s, '/report/build', 'post').description.matchAll(
+					/<td class="col0[^"]*">\s*([A-Z_]+)\s*<\/td>/g,
+				),
+			].map((m: RegExpMatchArray) => m[1]);
+			if (!filter.properties.operator.enum.includes('IN_LIST'))
+				throw new Error('the report/build description no longer lists the operators');
 			filter.properties.expression.anyOf.push({
 				type: 'array',
 				items: { anyOf: [{ type: 'string' }, { type: 'number' }] },

@@ -1,4 +1,4 @@
-/* eslint-disable */ // jest setupFilesAfterEnv: every simulator of every test checks requests against the spec
+// jest setupFilesAfterEnv: every simulator of every test checks requests against the spec
 import { KeitaroSimulator } from '../simulator';
 import { checkRequest, saveCheckedRequests, takeViolations } from './contract';
 
