@@ -527,11 +527,16 @@ export const REQUESTS_DIR = join(__dirname, '..', '..', '.tmp', 'contract-reques
 
 export interface CheckedRequest {
 	signature: string;
+	/** sent by the node (its User-Agent), not by a test's own fetch */
+	byNode: boolean;
 	method: string;
 	path: string;
 	query: string;
 	body: string;
 }
+
+/** the User-Agent of the node's transport (nodes/Keitaro/transport/index.ts) */
+const NODE_USER_AGENT = 'n8n-nodes-keitaro-tracker';
 
 let contract: SpecContract | undefined;
 /** distinct requests that passed the check in this test file, by signature */
@@ -544,9 +549,13 @@ export const checkRequest: RequestCheck = (request, kind) => {
 	contract ??= new SpecContract();
 	const { signature, problems } = contract.check(request, kind);
 	if (!problems.length) {
-		if (!checkedRequests.has(signature))
+		const byNode = String(request.headers['user-agent'] ?? '').startsWith(NODE_USER_AGENT);
+		const known = checkedRequests.get(signature);
+		if (known) known.byNode ||= byNode;
+		else
 			checkedRequests.set(signature, {
 				signature,
+				byNode,
 				method: request.method,
 				path: request.path.replace(/^\/[^/]+\/postback$/, '/{postback_key}/postback'),
 				query: request.query.slice(0, 300),

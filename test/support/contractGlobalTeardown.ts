@@ -16,16 +16,24 @@ export default function (): void {
 		for (const line of readFileSync(join(REQUESTS_DIR, file), 'utf8').split('\n')) {
 			if (!line) continue;
 			const request = JSON.parse(line);
-			if (!distinct.has(request.signature)) distinct.set(request.signature, request);
+			const known = distinct.get(request.signature);
+			if (known) known.byNode ||= request.byNode;
+			else distinct.set(request.signature, request);
 		}
 	}
 	const signatures = [...distinct.keys()].sort();
-	const operations = new Set(signatures.map((s) => s.split(' ').slice(0, 2).join(' ')));
+	const operations = (list: string[]) =>
+		new Set(list.map((s) => s.split(' ').slice(0, 2).join(' ')));
+	const byNode = signatures.filter((s) => distinct.get(s)!.byNode);
 	writeFileSync(
 		join(REQUESTS_DIR, '..', 'contract-requests.txt'),
-		signatures.map((s) => `${s}    (${distinct.get(s)!.from})`).join('\n') + '\n',
+		signatures
+			.map(
+				(s) => `${s}    (${distinct.get(s)!.byNode ? 'node' : 'test'}: ${distinct.get(s)!.from})`,
+			)
+			.join('\n') + '\n',
 	);
 	console.log(
-		`\nContract: ${signatures.length} distinct requests (method, path, query keys, body keys) over ${operations.size} operations passed the check against Keitaro's spec (.tmp/contract-requests.txt)`,
+		`\nContract: ${signatures.length} distinct requests (method, path template, query keys, body keys) over ${operations(signatures).size} operations passed the check against Keitaro's spec; ${byNode.length} of them, over ${operations(byNode).size} operations, sent by the node (.tmp/contract-requests.txt)`,
 	);
 }
