@@ -27,9 +27,9 @@ const { KeitaroTrigger } = require(
 const PACKAGE_TYPES = [KEITARO_TYPE, KEITARO_TRIGGER_TYPE];
 
 function describe(json: IDataObject): string {
-	if (json.success === false) {
-		const error = json.error as IDataObject;
-		return `FAILED ${String(error.code)}: ${String(error.message)}`;
+	if (json.details && json.error !== undefined) {
+		const details = json.details as IDataObject;
+		return `FAILED ${String(details.code)}: ${String(json.error)}`;
 	}
 	const data = (json.data ?? json) as IDataObject;
 	if (data.before && data.after) {

@@ -75,6 +75,10 @@ test('a masked, successful run passes; leaks, unmasked requests and failures do 
 	expect(() =>
 		checkRun(workflow, runWith({ success: false, error: { message: 'no' } }), '', secrets),
 	).toThrow('failed');
+	// Continue On Fail's error item
+	expect(() =>
+		checkRun(workflow, runWith({ error: 'no', details: { code: 'NOT_FOUND' } }), '', secrets),
+	).toThrow('failed');
 });
 
 test("no example's effect check accepts the untouched demo data and an empty Data Table", () => {

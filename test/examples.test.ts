@@ -146,7 +146,7 @@ test('lead-became-sale-notification, active: a lead that becomes a sale is annou
 
 test('lead-to-sale: the CRM events move both leads to sale with their amounts', async () => {
 	const result = await run('lead-to-sale.json');
-	const out = nodeOutput(result, 'Keitaro: lead to sale').map((i) => i.json.data);
+	const out = nodeOutput(result, 'Keitaro: lead to sale').map((i) => i.json);
 	expect(out).toMatchObject([
 		{
 			click_id: 'demo-click-1',
@@ -175,11 +175,16 @@ test('lead-to-sale: the CRM events move both leads to sale with their amounts', 
 
 test('revenue-adjustment: a partial refund lowers revenue, a chargeback rejects the sale', async () => {
 	const result = await run('revenue-adjustment.json');
-	const out = nodeOutput(result, 'Keitaro: set revenue').map((i) => i.json.data);
-	expect(out).toMatchObject([
+	const items = nodeOutput(result, 'Keitaro: set revenue').map((i) => i.json);
+	expect(items.map((i) => i.data)).toMatchObject([
 		{ before: { status: 'sale', revenue: 30 }, after: { status: 'sale', revenue: 18.5 } },
 		{ before: { status: 'sale', revenue: 45 }, after: { status: 'rejected', revenue: 0 } },
 	]);
+	// Include Request Details: the postback sent, its key masked
+	expect(items[0].request).toMatchObject({
+		method: 'GET',
+		url: `${sim.url}/***/postback?subid=demo-click-3&status=sale&payout=18.5&tid=crm-1003`,
+	});
 	expect(conversion('demo-click-3')).toMatchObject({ status: 'sale', revenue: 18.5 });
 	expect(conversion('demo-click-4')).toMatchObject({
 		status: 'rejected',
@@ -222,7 +227,7 @@ test('reconciliation-file: every row of the file ends processed or rejected, and
 test('conversions-export: the log comes out as a CSV file that n8n’s Extract from File reads back whole', async () => {
 	const result = await run('conversions-export.json');
 	const files = nodeOutput(result, 'Keitaro: conversions as CSV files');
-	expect(files.map((i) => [i.json.data, i.binary?.data?.fileName, i.binary?.data?.data])).toEqual([
+	expect(files.map((i) => [i.json, i.binary?.data?.fileName, i.binary?.data?.data])).toEqual([
 		[
 			{ fileName: 'conversions-0001.csv', page: 1, offset: 0, rows: 5 },
 			'conversions-0001.csv',

@@ -599,9 +599,16 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 		const [resource, operation] = key.split('.');
 		testCase.arrange?.(sim);
 		logged.splice(0);
+		// with the request shown (Include Request Details), where a key would show if it could
+		const { parameters } = testCase;
 		const { run, items, error } = await runKeitaro(
 			sim,
-			{ resource, operation, ...testCase.parameters },
+			{
+				resource,
+				operation,
+				...parameters,
+				options: { ...(parameters.options as IDataObject), includeRequestDetails: true },
+			},
 			{
 				credentials:
 					typeof testCase.credentials === 'function'
@@ -611,7 +618,7 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 				node: mode === 'continue on fail' ? { onError: 'continueRegularOutput' } : {},
 			},
 		);
-		const failed = error !== undefined || items.some((i) => i.json.success === false);
+		const failed = error !== undefined || items.some((i) => i.json.details !== undefined);
 		expect(failed).toBe(testCase.expectError);
 		const everything = [
 			JSON.stringify(run),
@@ -641,7 +648,12 @@ describe.each(['stop on error', 'continue on fail'])('%s', (mode) => {
 test('the masked request shows the header the credential really sent', async () => {
 	const bearer = await runKeitaro(
 		sim,
-		{ resource: 'conversion', operation: 'get', conversionId: '1' },
+		{
+			resource: 'conversion',
+			operation: 'get',
+			conversionId: '1',
+			options: { includeRequestDetails: true },
+		},
 		{ credentials: { authHeader: 'bearer' } },
 	);
 	expect(bearer.items[0].json.request).toMatchObject({ headers: { Authorization: 'Bearer ***' } });
@@ -650,6 +662,7 @@ test('the masked request shows the header the credential really sent', async () 
 		resource: 'conversion',
 		operation: 'get',
 		conversionId: '1',
+		options: { includeRequestDetails: true },
 	});
 	expect(header.items[0].json.request).toMatchObject({ headers: { 'Api-Key': '***' } });
 	expect(sim.requests.at(-1)!.headers['api-key']).toBe(API_KEY);
@@ -672,6 +685,7 @@ test('a postback key too short to scrub from text is still masked in the URL pat
 			operation: 'update',
 			conversionId: '1',
 			conversionData: '{"click_id":"c1","status":"sale"}',
+			options: { includeRequestDetails: true },
 		});
 		expect(error).toBeUndefined();
 		expect(short.requests.some((r) => r.path === '/k9/postback')).toBe(true);

@@ -154,7 +154,7 @@ describe('retries', () => {
 		);
 		const { items, error } = await runKeitaro(sim, getConversion);
 		expect(error).toBeUndefined();
-		expect(items[0].json.data).toMatchObject({ conversion_id: 7 });
+		expect(items[0].json).toMatchObject({ conversion_id: 7 });
 		expect(adminCalls()).toBe(3);
 	});
 

@@ -4,7 +4,7 @@ import { DEFAULT_CONVERSION_COLUMNS } from '../Keitaro/descriptions/conversionCo
 import { CONVERSION_STATUSES } from '../Keitaro/helpers/conversionData';
 import { subIdValues } from '../Keitaro/helpers/conversionInput';
 import type { KeitaroFilter } from '../Keitaro/helpers/conversions';
-import { equals, normaliseRow } from '../Keitaro/helpers/conversions';
+import { conversionRow, equals, normaliseRow } from '../Keitaro/helpers/conversions';
 import { keitaroApiRequestAllItems } from '../Keitaro/transport';
 import type { TriggerEvent } from './description';
 import { DEFAULT_CLICK_COLUMNS } from './description';
@@ -26,6 +26,8 @@ export interface LogEvent {
 	path: '/conversions/log' | '/clicks/log';
 	/** the column Keitaro's range applies to: when the click or conversion happened */
 	dateColumn: string;
+	/** the row as emitted: numbers as numbers, and for conversions `click_id` as the action node names it */
+	normalise(row: IDataObject): IDataObject;
 	/** Keitaro's id of the row; rows are read in its order */
 	idColumn: string;
 	columns: string[];
@@ -112,6 +114,7 @@ export function logEventFrom(this: IPollFunctions, event: TriggerEvent): LogEven
 			backfillSeconds,
 			path: '/clicks/log',
 			dateColumn: 'datetime',
+			normalise: normaliseRow,
 			idColumn: 'click_id',
 			columns: columnsOf.call(this, DEFAULT_CLICK_COLUMNS, ['click_id', 'datetime']),
 			filters,
@@ -123,6 +126,7 @@ export function logEventFrom(this: IPollFunctions, event: TriggerEvent): LogEven
 		backfillSeconds,
 		path: '/conversions/log' as const,
 		dateColumn: 'postback_datetime',
+		normalise: conversionRow,
 		idColumn: 'conversion_id',
 		columns: columnsOf.call(this, DEFAULT_CONVERSION_COLUMNS, [
 			'conversion_id',
@@ -226,7 +230,7 @@ export async function pollLogEvent(this: IPollFunctions, event: LogEvent): Promi
 	if (!firstActivation) for (const [at, list] of Object.entries(state.seen!)) seen[at] = [...list];
 	const known = new Set(Object.values(seen).flat());
 	const fresh: IDataObject[] = [];
-	for (const row of data.map(normaliseRow)) {
+	for (const row of data.map(event.normalise)) {
 		const fingerprint = event.fingerprint(row);
 		if (known.has(fingerprint)) continue;
 		known.add(fingerprint);
@@ -261,5 +265,5 @@ async function sampleLogEvent(this: IPollFunctions, event: LogEvent): Promise<ID
 		},
 		SAMPLE_SIZE,
 	);
-	return data.map(normaliseRow);
+	return data.map(event.normalise);
 }

@@ -26,7 +26,8 @@ export const VARIANTS = {
 	'S1 HTTP Request node': v.httpRequestNode,
 	'S2 plain paging': (t: Tracker) => v.plainPaging(t),
 	'S2 Keitaro': (t: Tracker) => v.keitaroGetMany(t, {}),
-	'S2 Keitaro, Data Only': (t: Tracker) => v.keitaroGetMany(t, { dataOnly: true }),
+	'S2 Keitaro, Include Request Details': (t: Tracker) =>
+		v.keitaroGetMany(t, { includeRequestDetails: true }),
 	// pages as large as the plain loop's, so both read the same 100 pages
 	'S2 Keitaro, CSV File per Page': (t: Tracker) =>
 		v.keitaroGetMany(t, { output: 'csv', rowsPerFile: S2_PAGE_SIZE }),

@@ -82,7 +82,7 @@ function plans(): Plan[] {
 		),
 		plan('S2', 'S2 plain paging', { baseline: true }),
 		plan('S2', 'S2 Keitaro'),
-		plan('S2', 'S2 Keitaro, Data Only'),
+		plan('S2', 'S2 Keitaro, Include Request Details'),
 		plan('S2', 'S2 Keitaro, CSV File per Page'),
 		plan('S3', 'S3 plain look-ups', { baseline: true }),
 		plan('S3', 'S3 Keitaro import'),

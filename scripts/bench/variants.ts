@@ -432,8 +432,8 @@ export async function warmUp(tracker: Tracker): Promise<void> {
 }
 
 /**
- * S2: Conversion → Get Many, Return All: one item with every row, Data Only (one item per
- * conversion), or Output CSV File per Page (stored on disk by n8n)
+ * S2: Conversion → Get Many, Return All: one item per conversion, Include Request Details (one
+ * item with every row), or Output CSV File per Page (stored on disk by n8n)
  */
 export const keitaroGetMany = (tracker: Tracker, options: INodeParameters) =>
 	runWorkflow(tracker, [{}], {

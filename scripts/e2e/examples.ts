@@ -127,7 +127,7 @@ export const EXPECTATIONS: Record<string, ExampleExpectation> = {
 		output(run) {
 			expectFields(
 				'"Keitaro: conversions as CSV files"',
-				outputOf(run, 'Keitaro: conversions as CSV files')[0]?.data as IDataObject,
+				outputOf(run, 'Keitaro: conversions as CSV files')[0],
 				{
 					fileName: 'conversions-0001.csv',
 					rows: 5,
@@ -353,10 +353,10 @@ export function checkRun(
 }
 
 /**
- * Most operations answer with an envelope (`success`, `data`, `request`); Conversion Request
- * operations put out the bare request record (its postback in `keitaro_request`, the status
- * summary as one object). An item fails if it says so (`success` other than true where the
- * envelope is present, or an `error`), and whatever request it shows must be masked.
+ * Operations put out Keitaro's records, or with Include Request Details an envelope (`success`,
+ * `data`, `request`); Conversion Request operations put out the request record (its postback in
+ * `keitaro_request`). An item fails if it says so (an `error`, as Continue On Fail puts out, or
+ * `success` other than true in an envelope), and whatever request it shows must be masked.
  */
 function checkItem(nodeName: string, index: number, json: IDataObject): void {
 	const where = `"${nodeName}" item ${index}`;

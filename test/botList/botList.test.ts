@@ -14,7 +14,7 @@ describe.each(['blacklist', 'bot'])('%s', (resource) => {
 		runKeitaro(sim, { resource, operation, ...extra });
 
 	test('Get List outputs one item per entry', async () => {
-		const { items } = await run('get', { options: { dataOnly: true } });
+		const { items } = await run('get');
 		expect(jsonOf(items)).toEqual([{ ip: '1.1.1.1' }, { ip: '2.2.2.0/24' }]);
 	});
 
@@ -31,7 +31,7 @@ describe.each(['blacklist', 'bot'])('%s', (resource) => {
 			'4.4.4.1-4.4.4.9',
 			'2001:db8::/32',
 		]);
-		expect(added.items[0].json.data).toEqual({
+		expect(added.items[0].json).toEqual({
 			ips: ['3.3.3.3', '4.4.4.1-4.4.4.9', '2001:db8::/32'],
 			sent: 3,
 			keitaro_answer: { count: 5 },

@@ -132,9 +132,10 @@ describe('getMany', () => {
 		expect(t.requests().at(-1)!.query).toBe('?offset=0&limit=3');
 	});
 
-	test('Data Only puts out one item per campaign', async () => {
-		const { items } = await t.run('getMany', { returnAll: true, options: { dataOnly: true } });
+	test('one item per campaign, each paired with its input item', async () => {
+		const { items } = await t.run('getMany', { returnAll: true });
 		expect(items.map((i) => i.json.name)).toEqual(['Spring AU', 'Autumn DE']);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 });
 

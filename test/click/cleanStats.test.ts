@@ -49,7 +49,7 @@ test('deletes the period’s clicks and conversions in one campaign, counted in 
 	// 23:00 UTC on Feb 28 is March 1 in Berlin
 	expect(subIds()).toEqual(['in2']);
 	expect(sim.state.conversions).toHaveLength(0);
-	expect(items[0].json).toMatchObject({ success: true, data: { scheduled: true, campaign_id: 1 } });
+	expect(items[0].json).toMatchObject({ scheduled: true, campaign_id: 1 });
 });
 
 test('Campaign ID 0 cleans the period in every campaign', async () => {

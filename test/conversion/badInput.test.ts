@@ -176,27 +176,15 @@ test('Continue On Fail: bad items become error items, good items go on', async (
 		},
 	);
 	expect(error).toBeUndefined();
+	// n8n's shape: the message in `error`, the rest in `details`
 	expect(items.map((i) => i.json)).toEqual([
 		{
-			success: false,
-			resource: 'conversion',
-			operation: 'update',
-			error: expect.objectContaining({
-				message: 'Conversion ID is empty',
-				code: 'INVALID_INPUT',
-				status: null,
-			}),
-			request: null,
+			error: 'Conversion ID is empty',
+			details: expect.objectContaining({ code: 'INVALID_INPUT', status: null, request: null }),
 		},
 		{
-			success: false,
-			resource: 'conversion',
-			operation: 'update',
-			error: expect.objectContaining({
-				message: 'Conversion Data has no click_id',
-				code: 'INVALID_INPUT',
-			}),
-			request: null,
+			error: 'Conversion Data has no click_id',
+			details: expect.objectContaining({ code: 'INVALID_INPUT', request: null }),
 		},
 	]);
 	expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);

@@ -34,16 +34,12 @@ test('creates a missing conversion and confirms it', async () => {
 	);
 	expect(error).toBeUndefined();
 	expect(items[0].json).toMatchObject({
-		success: true,
-		operation: 'create',
-		data: {
-			click_id: 'fresh',
-			tid: 'offline-1',
-			status: 'sale',
-			revenue: 42,
-			confirmed: true,
-			warnings: [],
-		},
+		click_id: 'fresh',
+		tid: 'offline-1',
+		status: 'sale',
+		revenue: 42,
+		confirmed: true,
+		warnings: [],
 	});
 	expect(sim.state.conversionsBySubId.get('fresh')).toMatchObject([
 		{ tid: 'offline-1', status: 'sale', revenue: 42 },
@@ -73,7 +69,7 @@ test('a second conversion with its own tid on a click with upsells allowed is st
 		create({ click_id: 'has-sale', status: 'sale', revenue: 5, tid: 'second' }),
 	);
 	expect(error).toBeUndefined();
-	const data = items[0].json.data as { status: string; warnings: string[] };
+	const data = items[0].json as { status: string; warnings: string[] };
 	expect(data.status).toBe('rebill');
 	expect(data.warnings[0]).toMatch(/stored the conversion as rebill/);
 	expect(sim.state.conversionsBySubId.get('has-sale')).toHaveLength(2);

@@ -40,15 +40,13 @@ test('every conversion of each item’s click, newest first, from one request', 
 		items: [{ click: 'c1' }, { click: 'c2' }, { click: 'c1', tid: 't1' }],
 	});
 	expect(error).toBeUndefined();
-	expect(jsonOf(items).map((o) => o.data)).toEqual([
-		[
-			{ conversion_id: 12, tid: 't2', status: 'rebill', revenue: 5 },
-			{ conversion_id: 11, tid: 't1', status: 'sale', revenue: 20 },
-		],
-		[],
-		[{ conversion_id: 11, tid: 't1', status: 'sale', revenue: 20 }],
+	// one item per conversion; the click without conversions puts out none
+	expect(jsonOf(items)).toEqual([
+		{ conversion_id: 12, tid: 't2', status: 'rebill', revenue: 5 },
+		{ conversion_id: 11, tid: 't1', status: 'sale', revenue: 20 },
+		{ conversion_id: 11, tid: 't1', status: 'sale', revenue: 20 },
 	]);
-	expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 2 }]);
 	expect(bodies()).toHaveLength(1);
 	expect(bodies()[0].filters).toEqual([
 		{ name: 'sub_id', operator: 'IN_LIST', expression: ['c1', 'c2'] },
@@ -58,7 +56,7 @@ test('every conversion of each item’s click, newest first, from one request', 
 
 test('many clicks are looked up 500 to a request', async () => {
 	const clicks = Array.from({ length: 1001 }, (_, n) => ({ click: `x${n}` }));
-	const { items, error } = await runKeitaro(sim, find({ options: { dataOnly: true } }), {
+	const { items, error } = await runKeitaro(sim, find(), {
 		items: clicks,
 	});
 	expect(error).toBeUndefined();
@@ -75,7 +73,9 @@ test('an item without a click ID stops the node before any request, or fails alo
 		node: { onError: 'continueRegularOutput' },
 	});
 	expect(jsonOf(continued.items)).toMatchObject([
-		{ success: true, data: [{ conversion_id: 12 }, { conversion_id: 11 }] },
-		{ success: false, error: { code: 'INVALID_INPUT', message: 'Click ID is empty' } },
+		{ conversion_id: 12 },
+		{ conversion_id: 11 },
+		{ error: 'Click ID is empty', details: { code: 'INVALID_INPUT' } },
 	]);
+	expect(continued.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }]);
 });

@@ -30,15 +30,9 @@ test('gets a conversion by its ID, with numbers as numbers', async () => {
 		conversionId: '12',
 	});
 	expect(error).toBeUndefined();
-	expect(items[0].json).toMatchObject({
-		success: true,
-		request: {
-			method: 'POST',
-			url: `${sim.url}/admin_api/v1/conversions/log`,
-			headers: { 'Api-Key': '***' },
-		},
-		data: { conversion_id: 12, sub_id: 'click-a', tid: 'rebill-1', status: 'rebill', revenue: 9.5 },
-	});
+	expect(jsonOf(items)).toMatchObject([
+		{ conversion_id: 12, sub_id: 'click-a', tid: 'rebill-1', status: 'rebill', revenue: 9.5 },
+	]);
 });
 
 test('gets a conversion by click and tid; an empty tid finds the one without a tid', async () => {
@@ -49,7 +43,7 @@ test('gets a conversion by click and tid; an empty tid finds the one without a t
 		clickId: 'click-a',
 		tid: 'rebill-1',
 	});
-	expect((byTid.items[0].json.data as { conversion_id: number }).conversion_id).toBe(12);
+	expect(byTid.items[0].json.conversion_id).toBe(12);
 	const noTid = await runKeitaro(sim, {
 		resource: 'conversion',
 		operation: 'get',
@@ -57,18 +51,29 @@ test('gets a conversion by click and tid; an empty tid finds the one without a t
 		clickId: 'click-a',
 		tid: '',
 	});
-	expect((noTid.items[0].json.data as { conversion_id: number }).conversion_id).toBe(11);
+	expect(noTid.items[0].json.conversion_id).toBe(11);
 });
 
-test('Data Only outputs the conversion itself', async () => {
+test('Include Request Details puts the request (key masked) around the conversion', async () => {
 	const { items } = await runKeitaro(sim, {
 		resource: 'conversion',
 		operation: 'get',
 		conversionId: '11',
-		options: { dataOnly: true },
+		options: { includeRequestDetails: true },
 	});
-	expect(jsonOf(items)).toMatchObject([{ conversion_id: 11, status: 'lead' }]);
-	expect(items[0].json.success).toBeUndefined();
+	expect(jsonOf(items)).toMatchObject([
+		{
+			success: true,
+			resource: 'conversion',
+			operation: 'get',
+			request: {
+				method: 'POST',
+				url: `${sim.url}/admin_api/v1/conversions/log`,
+				headers: { 'Api-Key': '***' },
+			},
+			data: { conversion_id: 11, status: 'lead' },
+		},
+	]);
 });
 
 test('a missing conversion is not found', async () => {

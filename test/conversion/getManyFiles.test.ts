@@ -76,12 +76,11 @@ test('CSV File per Page: a file per page, stored on disk, every row exactly once
 		[1000, 1000],
 		[2000, 1000],
 	]);
-	expect(items.map((i) => i.json.data)).toEqual([
+	expect(jsonOf(items)).toEqual([
 		{ fileName: 'conversions-0001.csv', page: 1, offset: 0, rows: 1000 },
 		{ fileName: 'conversions-0002.csv', page: 2, offset: 1000, rows: 1000 },
 		{ fileName: 'conversions-0003.csv', page: 3, offset: 2000, rows: 500 },
 	]);
-	expect(items.every((i) => i.json.success === true && i.json.request)).toBe(true);
 	expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	const ids: number[] = [];
 	for (const item of items) {
@@ -98,7 +97,7 @@ test('CSV File per Page: a file per page, stored on disk, every row exactly once
 		expect(text).not.toContain(credentials.apiKey as string);
 		const [header, ...rows] = parseCsv(text);
 		expect(header).toEqual(['conversion_id', 'tid', 'status', 'revenue']);
-		expect(rows).toHaveLength((item.json.data as IDataObject).rows as number);
+		expect(rows).toHaveLength(item.json.rows as number);
 		ids.push(...rows.map((r) => Number(r[0])));
 	}
 	expect(ids).toEqual(Array.from({ length: 2500 }, (_, n) => n + 1));
@@ -119,10 +118,7 @@ test('CSV quotes a field with a comma, a quote or a line break, so it reads back
 test('JSON Lines File per Page with a Limit: files of Rows per File rows, numbers as numbers', async () => {
 	const { items, error } = await runKeitaro(
 		sim,
-		getMany(
-			{ output: 'jsonl', rowsPerFile: 100, dataOnly: true },
-			{ returnAll: false, limit: 250 },
-		),
+		getMany({ output: 'jsonl', rowsPerFile: 100 }, { returnAll: false, limit: 250 }),
 	);
 	expect(error).toBeUndefined();
 	expect(pages()).toEqual([
@@ -130,7 +126,6 @@ test('JSON Lines File per Page with a Limit: files of Rows per File rows, number
 		[100, 100],
 		[200, 50],
 	]);
-	// Data Only: the file's own record, no request envelope
 	expect(jsonOf(items)).toEqual([
 		{ fileName: 'conversions-0001.jsonl', page: 1, offset: 0, rows: 100 },
 		{ fileName: 'conversions-0002.jsonl', page: 2, offset: 100, rows: 100 },
@@ -153,7 +148,7 @@ test('an empty log gives one file with the header only', async () => {
 		getMany({ output: 'csv' }, { filters: { tid: 'no-such-tid' } }),
 	);
 	expect(error).toBeUndefined();
-	expect(items.map((i) => i.json.data)).toEqual([
+	expect(jsonOf(items)).toEqual([
 		{ fileName: 'conversions-0001.csv', page: 1, offset: 0, rows: 0 },
 	]);
 	expect(await binaryText(file(items[0]))).toBe('conversion_id,tid,status,revenue\r\n');
@@ -168,7 +163,7 @@ test('a wrong Output or Rows per File stops the node before any request', async 
 	expect(pages()).toEqual([]);
 });
 
-test('Click → Get Log has the same file output: clicks-0001.jsonl, …', async () => {
+test('Click → Get Log has the same file output: clicks-0001.jsonl, …, with request details', async () => {
 	const { items, error } = await runKeitaro(sim, {
 		resource: 'click',
 		operation: 'getLog',
@@ -178,9 +173,11 @@ test('Click → Get Log has the same file output: clicks-0001.jsonl, …', async
 		columns: ['sub_id'],
 		sortBy: 'sub_id',
 		sortOrder: 'ASC',
-		options: { output: 'jsonl', rowsPerFile: 2000 },
+		options: { output: 'jsonl', rowsPerFile: 2000, includeRequestDetails: true },
 	});
 	expect(error).toBeUndefined();
+	// Include Request Details: each file's record inside the request envelope
+	expect(items.every((i) => i.json.success === true && i.json.request)).toBe(true);
 	expect(items.map((i) => [file(i).fileName, (i.json.data as IDataObject).rows])).toEqual([
 		['clicks-0001.jsonl', 2000],
 		['clicks-0002.jsonl', 500],

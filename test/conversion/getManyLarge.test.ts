@@ -1,5 +1,5 @@
 /**
- * Get Many with Return All and Data Only over more conversions than one JavaScript call can take
+ * Get Many with Return All (one item per conversion) over more conversions than one JavaScript call can take
  * as arguments: every conversion comes out as its own item. Keitaro's pages are scripted answers,
  * so the test costs the node's work, not the simulator's sorting of 150,000 rows.
  */
@@ -30,7 +30,6 @@ test('150,000 conversions come out as 150,000 items', async () => {
 		dateRange: 'allTime',
 		returnAll: true,
 		columns: ['conversion_id', 'status'],
-		options: { dataOnly: true },
 	});
 
 	expect(error).toBeUndefined();

@@ -51,24 +51,15 @@ test('moves a lead to sale with the new revenue, and proves it', async () => {
 	expect(error).toBeUndefined();
 	expect(jsonOf(items)).toMatchObject([
 		{
-			success: true,
-			resource: 'conversion',
-			operation: 'update',
-			request: {
-				method: 'GET',
-				url: `${sim.url}/***/postback?subid=click-a&status=sale&payout=25&tid=order-1`,
-			},
-			data: {
-				conversion_id: 101,
-				click_id: 'click-a',
-				tid: 'order-1',
-				changed: true,
-				confirmed: true,
-				before: { status: 'lead', revenue: 0 },
-				after: { status: 'sale', revenue: 25 },
-				keitaro_answer: 'Success',
-				warnings: [],
-			},
+			conversion_id: 101,
+			click_id: 'click-a',
+			tid: 'order-1',
+			changed: true,
+			confirmed: true,
+			before: { status: 'lead', revenue: 0 },
+			after: { status: 'sale', revenue: 25 },
+			keitaro_answer: 'Success',
+			warnings: [],
 		},
 	]);
 	expect(stored('click-a')).toHaveLength(1);
@@ -86,7 +77,7 @@ test('adjusts revenue without changing the status (keep the status: JSON without
 		update({ click_id: 'click-c', revenue: 12.5 }, { conversionId: '103' }),
 	);
 	expect(error).toBeUndefined();
-	expect(items[0].json.data).toMatchObject({
+	expect(items[0].json).toMatchObject({
 		before: { status: 'sale', revenue: 30 },
 		after: { status: 'sale', revenue: 12.5 },
 	});
@@ -105,7 +96,7 @@ test('finds the conversion by transaction ID', async () => {
 		),
 	);
 	expect(error).toBeUndefined();
-	expect(items[0].json.data).toMatchObject({ conversion_id: 101, after: { status: 'rejected' } });
+	expect(items[0].json).toMatchObject({ conversion_id: 101, after: { status: 'rejected' } });
 	expect(stored('click-a')[0].status).toBe('rejected');
 });
 
@@ -124,7 +115,7 @@ test('Fields mode does the same as JSON', async () => {
 		},
 	});
 	expect(error).toBeUndefined();
-	expect(items[0].json.data).toMatchObject({ after: { status: 'sale' }, confirmed: true });
+	expect(items[0].json).toMatchObject({ after: { status: 'sale' }, confirmed: true });
 	// Keitaro converts EUR to the tracker currency (USD in the simulator: 1.1)
 	expect(stored('click-a')[0]).toMatchObject({ status: 'sale', revenue: 21.89 });
 	expect(stored('click-a')[0].sub_ids).toEqual({ sub_id_3: 'crm-42' });
@@ -147,7 +138,7 @@ test('warns when the offer keeps its own payout (payout_auto off)', async () => 
 		update({ click_id: 'click-b', status: 'sale', revenue: 99 }, { conversionId: '102' }),
 	);
 	expect(error).toBeUndefined();
-	const data = items[0].json.data as { after: object; warnings: string[]; confirmed: boolean };
+	const data = items[0].json as { after: object; warnings: string[]; confirmed: boolean };
 	expect(data.confirmed).toBe(true);
 	expect(data.after).toEqual({ status: 'sale', revenue: 15 });
 	expect(data.warnings[0]).toMatch(
@@ -200,7 +191,7 @@ test('nothing to change: no postback is sent', async () => {
 		update({ click_id: 'click-c', status: 'sale', revenue: 30 }, { conversionId: '103' }),
 	);
 	expect(error).toBeUndefined();
-	expect(items[0].json.data).toMatchObject({ changed: false });
+	expect(items[0].json).toMatchObject({ changed: false });
 	expect(postbacks()).toHaveLength(0);
 });
 
@@ -228,7 +219,7 @@ test('without confirmation the node reports the accepted postback only', async (
 		update({ click_id: 'click-a', status: 'sale', revenue: 25 }, { options: { confirm: false } }),
 	);
 	expect(error).toBeUndefined();
-	expect(items[0].json.data).toMatchObject({
+	expect(items[0].json).toMatchObject({
 		confirmed: false,
 		changed: true,
 		after: { status: 'sale', revenue: 25 },
@@ -265,9 +256,7 @@ test('many items: each is changed once, in input order, with its pairedItem', as
 	);
 	expect(error).toBeUndefined();
 	expect(out.map((i) => i.pairedItem)).toEqual(items.map((_, n) => ({ item: n })));
-	expect(out.map((i) => (i.json.data as { conversion_id: number }).conversion_id)).toEqual(
-		items.map((i) => i.id),
-	);
+	expect(out.map((i) => i.json.conversion_id)).toEqual(items.map((i) => i.id));
 	for (let n = 0; n < 20; n++)
 		expect(stored(`bulk-${n}`)[0]).toMatchObject({ status: 'sale', revenue: n });
 	expect(postbacks()).toHaveLength(20);

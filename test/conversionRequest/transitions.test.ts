@@ -69,7 +69,7 @@ test('a bad request in a batch stops it before anything is sent; with Continue O
 	const continued = await requestStep(sim, 'process', {}, [good, bad], true);
 	expect(continued.error).toBeUndefined();
 	expect(continued.records[0]).toMatchObject({ request_status: 'processed' });
-	expect(continued.records[1]).toMatchObject({ success: false, error: { code: 'INVALID_INPUT' } });
+	expect(continued.records[1]).toMatchObject({ details: { code: 'INVALID_INPUT' } });
 	expect(continued.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 });
 

@@ -26,7 +26,6 @@ const getReceived = (extra: object = {}) => ({
 	resource: 'postback',
 	operation: 'getReceived',
 	returnAll: true,
-	options: { dataOnly: true },
 	...extra,
 });
 

@@ -101,12 +101,11 @@ async function bulkUpdate(sim: KeitaroSimulator, rows: IDataObject[]) {
 	expect(error).toBeUndefined();
 	return items.map((item: INodeExecutionData): RowVerdict => {
 		const json = item.json as IDataObject;
-		const data = (json.data ?? {}) as IDataObject;
 		return {
 			clickId: String(rows[(item.pairedItem as { item: number }).item].click_id),
-			processed: json.success === true && data.confirmed === true,
-			reason: String((json.error as IDataObject)?.message ?? ''),
-			readBack: String(data.keitaro_answer ?? '').startsWith(NO_COMPLETE_ANSWER),
+			processed: json.error === undefined && json.confirmed === true,
+			reason: String(json.error ?? ''),
+			readBack: String(json.keitaro_answer ?? '').startsWith(NO_COMPLETE_ANSWER),
 		};
 	});
 }
@@ -152,7 +151,7 @@ async function processRequests(sim: KeitaroSimulator, records: IDataObject[]) {
 		const reason =
 			json.request_status === 'failed'
 				? `${json.reason_code}: ${json.reason_message}`
-				: String((json.error as IDataObject)?.message ?? '');
+				: String(json.error ?? '');
 		return { clickId, processed: false, reason, readBack };
 	});
 }

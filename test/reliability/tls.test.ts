@@ -51,10 +51,7 @@ test('the Admin API and the postback URL: accepted with Ignore SSL Issues', asyn
 		credentials: { ignoreSslIssues: true },
 	});
 	expect(error).toBeUndefined();
-	expect(items[0].json).toMatchObject({
-		success: true,
-		data: { confirmed: true, after: { status: 'sale' } },
-	});
+	expect(items[0].json).toMatchObject({ confirmed: true, after: { status: 'sale' } });
 	expect(sim.requests.filter((r) => r.path.endsWith('/postback'))).toHaveLength(1);
 	expect(sim.state.conversionsBySubId.get('c1')![0]).toMatchObject({ status: 'sale', revenue: 12 });
 });
@@ -68,11 +65,10 @@ test('the postback URL checks the certificate too: Postback → Send alone is re
 	);
 	const [item] = run.data.resultData.runData.Keitaro[0].data!.main[0]!;
 	expect(item.json).toMatchObject({
-		success: false,
-		error: { message: `The TLS certificate of ${host()} is not trusted` },
-		request: { url: expect.stringContaining('/***/postback?subid=c1') },
+		error: `The TLS certificate of ${host()} is not trusted`,
+		details: { request: { url: expect.stringContaining('/***/postback?subid=c1') } },
 	});
-	expect(String((item.json.error as IDataObject).description)).toMatch(/Ignore SSL Issues/);
+	expect(String((item.json.details as IDataObject).description)).toMatch(/Ignore SSL Issues/);
 	expect(sim.requests).toEqual([]);
 	expect(sim.state.conversionsBySubId.get('c1')![0]).toMatchObject({ status: 'lead' });
 });

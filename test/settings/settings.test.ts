@@ -16,9 +16,9 @@ const settings = (operation: string, extra: object) => ({
 
 test('Get reads each integration setting', async () => {
 	const avscan = await runKeitaro(sim, settings('get', { setting: 'avscan' }));
-	expect(avscan.items[0].json.data).toEqual({ setting: 'avscan', avscan_key: 'av-old' });
+	expect(avscan.items[0].json).toEqual({ setting: 'avscan', avscan_key: 'av-old' });
 	const imklo = await runKeitaro(sim, settings('get', { setting: 'imklo' }));
-	expect(imklo.items[0].json.data).toEqual({
+	expect(imklo.items[0].json).toEqual({
 		setting: 'imklo',
 		imklo_api_url: 'https://imklo.example/v1',
 	});

@@ -57,7 +57,7 @@ const bodies = () => sim.requestsTo('/admin_api/v1/report/build').map((r) => JSO
 const byCampaign = {
 	dimensions: ['campaign'],
 	measures: ['clicks', 'conversions', 'sales', 'revenue', 'cost', 'profit', 'cr'],
-	options: { dataOnly: true, sortBy: 'revenue', sortOrder: 'DESC' },
+	options: { sortBy: 'revenue', sortOrder: 'DESC' },
 };
 
 test('one item per row, numbers as numbers, combinations without clicks left out', async () => {
@@ -127,7 +127,7 @@ test('date preset and time zone: days are counted in the report’s time zone', 
 			timezone: 'Europe/Berlin',
 			dimensions: ['day'],
 			measures: ['clicks'],
-			options: { dataOnly: true, sortBy: 'day', sortOrder: 'ASC' },
+			options: { sortBy: 'day', sortOrder: 'ASC' },
 		}),
 	);
 	expect(bodies()[0].range).toEqual({
@@ -180,7 +180,6 @@ test('filters: named, on dimensions and on measures', async () => {
 				source: 'fb',
 				columnFilters: { filter: [{ column: 'clicks', operator: 'GREATER_THAN', value: '1' }] },
 			},
-			options: { dataOnly: true },
 		}),
 	);
 	expect(jsonOf(items)).toEqual([{ campaign: 'Spring AU', source: 'fb', clicks: 3 }]);
@@ -196,7 +195,7 @@ test('Return All reads every page; Limit stops early', async () => {
 		addCampaign(big.state, { id: 1 });
 		for (let n = 0; n < 1500; n++) addClick(big.state, { sub_id: `c${n}`, campaign_id: 1 });
 		const all = await runKeitaro(big, report({ dimensions: ['sub_id'], measures: ['clicks'] }));
-		expect(all.items[0].json.data).toHaveLength(1500);
+		expect(all.items).toHaveLength(1500);
 		const pages = big.requestsTo('/admin_api/v1/report/build').map((r) => JSON.parse(r.body));
 		expect(pages.map((b) => [b.offset, b.limit])).toEqual([
 			[0, 1000],
@@ -206,7 +205,7 @@ test('Return All reads every page; Limit stops early', async () => {
 			big,
 			report({ dimensions: ['sub_id'], measures: ['clicks'], returnAll: false, limit: 7 }),
 		);
-		expect(few.items[0].json.data).toHaveLength(7);
+		expect(few.items).toHaveLength(7);
 	} finally {
 		await big.stop();
 	}

@@ -35,9 +35,9 @@ test('Update Labels marks the values; Get Labels and report filters see them', a
 		{ campaign_id: 4, ref_name: 'source', value: 'site-a.com', label: 'blacklist' },
 		{ campaign_id: 4, ref_name: 'source', value: 'site b', label: 'blacklist' },
 	]);
-	expect(updated.items[0].json.data).toMatchObject({ count: 2, values: ['site-a.com', 'site b'] });
+	expect(updated.items[0].json).toMatchObject({ count: 2, values: ['site-a.com', 'site b'] });
 
-	const got = await runKeitaro(sim, labels('getLabels', { options: { dataOnly: true } }));
+	const got = await runKeitaro(sim, labels('getLabels'));
 	expect(jsonOf(got.items)).toEqual([
 		{ campaign_id: 4, column: 'source', value: 'site-a.com', label: 'blacklist' },
 		{ campaign_id: 4, column: 'source', value: 'site b', label: 'blacklist' },
@@ -56,7 +56,6 @@ test('Update Labels marks the values; Get Labels and report filters see them', a
 				filter: [{ column: 'source', operator: 'NOT_HAS_LABEL', value: 'Blacklist' }],
 			},
 		},
-		options: { dataOnly: true },
 	});
 	expect(jsonOf(report.items)).toEqual([{ source: 'site-c.com', clicks: 1 }]);
 });

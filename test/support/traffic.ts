@@ -37,9 +37,13 @@ export function operationsOf(resource: string): string[] {
 }
 
 export interface ResourceRun extends KeitaroRun {
-	/** the `data` of the first output item */
+	/** what the node put out: the list of records of a list operation, else the one record */
 	data: IDataObject & IDataObject[];
 }
+
+/** Operations that answer with a list, so the node puts out an item per record (none when empty). */
+const LIST_OPERATION =
+	/^(getMany|getDeleted|getFiles|getTypes|getSchemas|getActionTypes|getEvents|search)$/;
 
 /**
  * Sets up a simulator with the demo tracker before each test of the file, and returns what the
@@ -58,7 +62,7 @@ export function trafficSuite(resource: string) {
 		get sim() {
 			return sim;
 		},
-		/** runs one operation of the resource; Data Only off, so `data` is Keitaro's record(s) */
+		/** runs one operation of the resource (one input item) with the default output: records */
 		async run(
 			operation: string,
 			parameters: IDataObject = {},
@@ -66,7 +70,11 @@ export function trafficSuite(resource: string) {
 		): Promise<ResourceRun> {
 			ran.add(operation);
 			const result = await runKeitaro(sim, { resource, operation, ...parameters }, options);
-			return { ...result, data: result.items[0]?.json.data as ResourceRun['data'] };
+			const records = result.items.map((item) => item.json);
+			if (!LIST_OPERATION.test(operation) && records.length > 1)
+				throw new Error(`${operation} put out ${records.length} items for one input item`);
+			const data = LIST_OPERATION.test(operation) ? records : records[0];
+			return { ...result, data: data as ResourceRun['data'] };
 		},
 		/** Admin API requests the simulator received, optionally only those of one method */
 		requests(method?: string): RecordedRequest[] {

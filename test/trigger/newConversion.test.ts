@@ -141,10 +141,13 @@ test('Simplify outputs the usual fields; without it, the chosen columns', async 
 	tracker.conversion({ revenue: 12.5 }, { sub_ids: { sub_id_1: 'adset-9' }, country: 'Germany' });
 
 	const [event] = await simple.poll();
+	expect(event.click_id).toBe(event.sub_id);
 	expect(Object.keys(event).sort()).toEqual(
 		[
 			'campaign',
 			'campaign_id',
+			// the click's subid under the name the Keitaro node's Update and Create take
+			'click_id',
 			'conversion_id',
 			'offer',
 			'offer_id',

@@ -21,15 +21,12 @@ const user = (operation: string, extra: object = {}) => ({ resource: 'user', ope
 const PASSWORD = 'n3w-Passw0rd!';
 
 test('Get Many lists the users (Limit cuts the list); Get reads one; never a password', async () => {
-	const many = await runKeitaro(
-		sim,
-		user('getMany', { returnAll: false, limit: 1, options: { dataOnly: true } }),
-	);
+	const many = await runKeitaro(sim, user('getMany', { returnAll: false, limit: 1 }));
 	expect(jsonOf(many.items)).toEqual([
 		expect.objectContaining({ id: 1, login: 'admin', type: 'ADMIN' }),
 	]);
 	const one = await runKeitaro(sim, user('get', { userId: 2 }));
-	expect(one.items[0].json.data).toMatchObject({ id: 2, login: 'buyer1', type: 'USER' });
+	expect(one.items[0].json).toMatchObject({ id: 2, login: 'buyer1', type: 'USER' });
 	expect(JSON.stringify([many.items, one.items])).not.toContain('password');
 });
 
@@ -52,7 +49,7 @@ test('Create sends login, password twice and preferences; the password stays out
 		preferences: { language: 'ru', timezone: 'Europe/Moscow' },
 	});
 	expect(sim.state.users[2]).toMatchObject({ id: 3, login: 'buyer2', password: PASSWORD });
-	expect(items[0].json.data).toMatchObject({ id: 3, login: 'buyer2' });
+	expect(items[0].json).toMatchObject({ id: 3, login: 'buyer2' });
 	expect(JSON.stringify(items)).not.toContain(PASSWORD);
 });
 
@@ -103,7 +100,7 @@ test('Update Access changes the kinds given and keeps the rest', async () => {
 		resources: ['campaigns'],
 		reports: ['campaigns', 'conversions'],
 	});
-	expect(items[0].json.data).toMatchObject({
+	expect(items[0].json).toMatchObject({
 		id: 2,
 		access_data: { streams_access_type: 'full_access' },
 	});
@@ -113,7 +110,7 @@ test('Delete removes the user', async () => {
 	const { items, error } = await runKeitaro(sim, user('delete', { userId: 2 }));
 	expect(error).toBeUndefined();
 	expect(sim.state.users.map((u) => u.login)).toEqual(['admin']);
-	expect(items[0].json.data).toEqual({ id: 2, deleted: true });
+	expect(jsonOf(items)).toEqual([{ id: 2, deleted: true }]);
 	const again = await runKeitaro(sim, user('delete', { userId: 2 }));
 	expect(again.error?.message).toBe(
 		'Not found in Keitaro (404): Traffic\\Model\\User #2 not found',

@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { objectLocator } from '../descriptions/locators';
-import { concurrencyOption, dataOnlyOption, optionsCollection } from '../descriptions/options';
+import {
+	concurrencyOption,
+	requestDetailsOption,
+	optionsCollection,
+} from '../descriptions/options';
 import { operationError } from '../helpers/errors';
 import { readObjectId } from '../helpers/objectInput';
 import type { KeitaroObject } from '../helpers/objects';
@@ -91,7 +95,7 @@ export function fileOperation(object: KeitaroObject, operation: FileOperation): 
 			[
 				objectLocator(object),
 				...FIELDS[operation],
-				optionsCollection(concurrencyOption, dataOnlyOption),
+				optionsCollection(concurrencyOption, requestDetailsOption),
 			],
 		),
 		endpoints: endpoints[operation],

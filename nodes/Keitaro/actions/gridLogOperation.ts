@@ -7,14 +7,13 @@ import { dateRangeFields } from '../descriptions/dateRange';
 import type { NamedFilterName } from '../descriptions/gridFilters';
 import { gridFiltersField } from '../descriptions/gridFilters';
 import {
-	dataOnlyOption,
+	requestDetailsOption,
 	optionsCollection,
 	outputOption,
 	rowsPerFileOption,
 	timeoutOption,
 } from '../descriptions/options';
 import { limitField, returnAllField, sortOrderField } from '../descriptions/pagination';
-import { normaliseRow } from '../helpers/conversions';
 import { invalidInput, operationError } from '../helpers/errors';
 import type { FileFormat } from '../helpers/files';
 import { pagesAsFiles } from '../helpers/files';
@@ -37,6 +36,8 @@ export interface GridLog {
 	defaultColumns: string[];
 	defaultSort: string;
 	filters: NamedFilterName[];
+	/** how a row is put out (numbers as numbers; conversions also get `click_id`) */
+	normalise: (row: IDataObject) => IDataObject;
 }
 
 /** The Output option of item `i`: rows as items, or a file per page. */
@@ -83,7 +84,7 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 			options,
 		},
 		sortOrderField,
-		optionsCollection(dataOnlyOption, outputOption, rowsPerFileOption, timeoutOption),
+		optionsCollection(requestDetailsOption, outputOption, rowsPerFileOption, timeoutOption),
 	];
 
 	return {
@@ -138,12 +139,12 @@ export function gridLogOperation(log: GridLog): ItemOperation {
 						format: output,
 						name: `${log.rowName}s`,
 						columns: selected,
-						normalise: normaliseRow,
+						normalise: log.normalise,
 					},
 				);
 			}
 			const response = await keitaroApiRequestAllItems.call(this, request, limit);
-			return { data: response.data.map(normaliseRow), request: response.request };
+			return { data: response.data.map(log.normalise), request: response.request };
 		},
 	};
 }

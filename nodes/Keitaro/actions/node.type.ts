@@ -91,9 +91,9 @@ type KeitaroMap = {
 
 export type KeitaroType = AllEntities<KeitaroMap>;
 
-/** What one operation made of one input item; the router wraps it in the output envelope. */
+/** What one operation made of one input item; the router turns it into output items. */
 export interface OperationResult {
-	/** one record, or a list (Data Only then outputs one item per record) */
+	/** one record (one item), or a list (an item per record, none when empty) */
 	data: IDataObject | IDataObject[];
 	/** the request that mattered (the change, or the read), secrets masked */
 	request: RequestSummary | null;

@@ -11,7 +11,7 @@ import { bodyProperties } from '../descriptions/objectFields';
 import { objectLocator } from '../descriptions/locators';
 import {
 	concurrencyOption,
-	dataOnlyOption,
+	requestDetailsOption,
 	optionsCollection,
 	simplifyOption,
 } from '../descriptions/options';
@@ -54,7 +54,7 @@ export function getObject(object: KeitaroObject, before: INodeProperties[] = [])
 		description: describe(object.resource, 'get', [
 			...before,
 			objectLocator(object),
-			optionsCollection(concurrencyOption, dataOnlyOption, simplifyOption),
+			optionsCollection(concurrencyOption, requestDetailsOption, simplifyOption),
 		]),
 		endpoints: [{ method: 'GET', path: `${object.path}/{id}` }],
 		async execute(this: IExecuteFunctions, i: number) {
@@ -82,8 +82,8 @@ export interface ListDefinition {
 /** A GET list with Return All / Limit and Simplify. */
 export function getObjects(object: KeitaroObject, list: ListDefinition): ItemOperation {
 	const options = object.simplify.length
-		? optionsCollection(dataOnlyOption, simplifyOption)
-		: optionsCollection(dataOnlyOption);
+		? optionsCollection(requestDetailsOption, simplifyOption)
+		: optionsCollection(requestDetailsOption);
 	return {
 		description: describe(object.resource, list.operation, [
 			...(list.fields ?? []),
@@ -108,7 +108,7 @@ export function getObjects(object: KeitaroObject, list: ListDefinition): ItemOpe
 /** A GET of one of Keitaro's catalogues (stream types, filter types…): small, never paged. */
 export function getCatalogue(resource: string, operation: string, path: string): ItemOperation {
 	return {
-		description: describe(resource, operation, [optionsCollection(dataOnlyOption)]),
+		description: describe(resource, operation, [optionsCollection(requestDetailsOption)]),
 		endpoints: [{ method: 'GET', path }],
 		async execute(this: IExecuteFunctions) {
 			return await send.call(this, { method: 'GET', path });
@@ -136,7 +136,7 @@ export function objectAction(object: KeitaroObject, action: ActionDefinition): I
 		description: describe(object.resource, action.operation, [
 			...(action.before ?? []),
 			objectLocator(object),
-			optionsCollection(concurrencyOption, dataOnlyOption),
+			optionsCollection(concurrencyOption, requestDetailsOption),
 		]),
 		endpoints: [{ method: action.method, path: `${object.path}/{id}${suffix}` }],
 		async execute(this: IExecuteFunctions, i: number) {
@@ -168,7 +168,7 @@ export function createObject(object: KeitaroObject, create: CreateDefinition): I
 		description: describe(object.resource, 'create', [
 			...(create.before ?? []),
 			...bodyProperties(create.fields, 'create'),
-			optionsCollection(concurrencyOption, dataOnlyOption),
+			optionsCollection(concurrencyOption, requestDetailsOption),
 		]),
 		endpoints: [{ method: 'POST', path: object.path }],
 		async execute(this: IExecuteFunctions, i: number) {
@@ -205,7 +205,7 @@ export function updateObject(object: KeitaroObject, update: UpdateDefinition): I
 			...(update.before ?? []),
 			objectLocator(object),
 			...bodyProperties(update.fields, 'update'),
-			optionsCollection(concurrencyOption, dataOnlyOption),
+			optionsCollection(concurrencyOption, requestDetailsOption),
 		]),
 		endpoints: update.write?.endpoints ?? [{ method: 'PUT', path: `${object.path}/{id}` }],
 		async execute(this: IExecuteFunctions, i: number) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { concurrencyOption, timeoutOption } from '../descriptions/options';
+import { concurrencyOption, requestDetailsOption, timeoutOption } from '../descriptions/options';
 import { forEachLimited } from '../helpers/concurrency';
 import { optionNumber } from '../helpers/options';
 import { setRequestTimeout } from '../transport';
@@ -75,28 +75,25 @@ export function operationFor(type: KeitaroType): KeitaroOperation | undefined {
 	}
 }
 
-function errorItem(
-	error: Error,
-	resource: string,
-	operation: string,
-	i: number,
-): INodeExecutionData {
+/**
+ * A failed item with Continue On Fail, shaped as n8n's own nodes shape it: `error` is the message,
+ * `details` what else is known. n8n sends an item to a node's error output ("On Error: Continue
+ * (using error output)") only when its JSON has no keys but `error`, `message` and `details`.
+ */
+function errorItem(error: Error, i: number): INodeExecutionData {
 	const context = ((error as NodeApiError).context ?? {}) as IDataObject;
 	const httpCode = (error as NodeApiError).httpCode;
 	return {
 		json: {
-			success: false,
-			resource,
-			operation,
-			error: {
-				message: error.message,
+			error: error.message,
+			details: {
 				description: (error as NodeApiError).description ?? null,
 				status: httpCode ? Number(httpCode) : null,
 				code:
 					(context.code as string) ??
 					(error instanceof NodeApiError ? 'KEITARO_API_ERROR' : 'ERROR'),
+				request: (context.request as IDataObject) ?? null,
 			},
-			request: (context.request as IDataObject) ?? null,
 		},
 		pairedItem: { item: i },
 	};
@@ -152,11 +149,12 @@ async function eachBatch(
 
 /**
  * Runs the chosen operation over the input items (item operations a few at a time, the Concurrency
- * option; batch operations all at once) and wraps each result as
- * `{success, resource, operation, request, data}`, or only the data with Data Only (or when the
- * operation sent no request, e.g. Conversion Request records). One error
- * policy for all operations: Continue On Fail turns an error into an item; otherwise the first
- * failing item (by position) stops the node.
+ * option; batch operations all at once) and puts out Keitaro's records as n8n nodes do: one item per
+ * record of a list (none for an empty list), the object itself otherwise. Include Request Details
+ * puts out one item per result instead, `{success, resource, operation, request, data}`, with the
+ * request sent (secrets masked); operations that sent none (Conversion Request records) have no
+ * details to add. One error policy for all operations: Continue On Fail turns an error into an
+ * item; otherwise the first failing item (by position) stops the node.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const itemCount = this.getInputData().length;
@@ -184,31 +182,37 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const [first] = outcome.items;
 		if ('error' in outcome) {
 			if (!this.continueOnFail()) throw asNodeError.call(this, outcome.error, first);
-			outputs[0].push(errorItem(outcome.error, resource, operation, first));
+			outputs[0].push(errorItem(outcome.error, first));
 			continue;
 		}
 		const { result } = outcome;
-		// the envelope shows the request made; an operation that made none outputs its data alone
-		const dataOnly =
-			result.request === null ||
-			(this.getNodeParameter('options.dataOnly', first, false) as boolean);
-		const wrap = (data: IDataObject | IDataObject[]) =>
-			dataOnly ? data : { success: true, resource, operation, request: result.request, data };
-		const itemData =
+		const details =
+			result.request !== null &&
+			this.getNodeParameter(`options.${requestDetailsOption.name}`, first, false) === true;
+		const envelope = (data: IDataObject | IDataObject[]): IDataObject => ({
+			success: true,
+			resource,
+			operation,
+			request: result.request,
+			data,
+		});
+		const pairedItem =
 			outcome.items.length === 1 ? { item: first } : outcome.items.map((item) => ({ item }));
-		const records = result.data as IDataObject[];
-		const items: INodeExecutionData[] = result.files
-			? result.files.map((file, n) => ({
-					json: wrap(records[n]) as IDataObject,
-					binary: { data: file },
-					pairedItem: itemData,
-				}))
-			: this.helpers.constructExecutionMetaData(
-					this.helpers.returnJsonArray(wrap(result.data) as IDataObject),
-					{ itemData },
-				);
+		const records = Array.isArray(result.data) ? result.data : [result.data];
+		const output = outputs[outcome.output ?? 0];
 		// one by one: spreading a list of some 130,000 items or more into push() overflows the stack
-		for (const item of items) outputs[outcome.output ?? 0].push(item);
+		if (result.files) {
+			for (const [n, file] of result.files.entries())
+				output.push({
+					json: details ? envelope(records[n]) : records[n],
+					binary: { data: file },
+					pairedItem,
+				});
+		} else if (details) {
+			output.push({ json: envelope(result.data), pairedItem });
+		} else {
+			for (const json of records) output.push({ json, pairedItem });
+		}
 	}
 	return outputs;
 }

@@ -2,13 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** Entries of the "Options" collections; each operation picks the ones that apply to it. */
 
-export const dataOnlyOption: INodeProperties = {
-	displayName: 'Data Only',
-	name: 'dataOnly',
+/**
+ * The older Keitaro node's output: the request sent (API key and postback key masked) around
+ * Keitaro's answer. Off, the node puts out Keitaro's records as n8n nodes do.
+ */
+export const requestDetailsOption: INodeProperties = {
+	displayName: 'Include Request Details',
+	name: 'includeRequestDetails',
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to output only Keitaro’s records (one item per record for lists) instead of the request summary around them',
+		'Whether to put out one item per input item as {success, resource, operation, request, data}: the request sent to Keitaro (keys masked) around its answer, instead of one item per record',
 };
 
 export const simplifyOption: INodeProperties = {
@@ -90,7 +94,7 @@ export const outputOption: INodeProperties = {
 		{
 			name: 'Items',
 			value: 'items',
-			description: 'The rows as JSON (one item per row with Data Only)',
+			description: 'One item per row',
 		},
 		{
 			name: 'CSV File per Page',
@@ -124,7 +128,7 @@ export const postbackOptions: INodeProperties[] = [
 	postbackConcurrencyOption,
 	confirmOption,
 	confirmTimeoutOption,
-	dataOnlyOption,
+	requestDetailsOption,
 	timeoutOption,
 ];
 

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	additionalFieldsCollection,
 	concurrencyOption,
-	dataOnlyOption,
+	requestDetailsOption,
 	optionsCollection,
 	timeoutOption,
 } from './options';
@@ -160,4 +160,8 @@ export const accessFields: INodeProperties[] = [
 ];
 
 /** The Options of every user operation that works on one user. */
-export const userOptionsField = optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption);
+export const userOptionsField = optionsCollection(
+	concurrencyOption,
+	requestDetailsOption,
+	timeoutOption,
+);

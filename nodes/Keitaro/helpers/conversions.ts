@@ -47,6 +47,17 @@ export function normaliseRow(row: IDataObject): IDataObject {
 	return row;
 }
 
+/**
+ * A conversions-log row as the node outputs it: normalised, and with `click_id` beside Keitaro's
+ * `sub_id` (the click's subid), the name the node's inputs and change results give it, so a
+ * conversion read here (or by the trigger) maps onto Update and Create without renaming.
+ */
+export function conversionRow(row: IDataObject): IDataObject {
+	normaliseRow(row);
+	if (row.sub_id !== undefined) row.click_id = row.sub_id;
+	return row;
+}
+
 export interface KeitaroFilter extends IDataObject {
 	name: string;
 	operator: string;
@@ -75,7 +86,7 @@ export async function findConversions(
 			limit,
 		},
 	})) as ApiResponse<{ rows?: IDataObject[] }>;
-	return { data: (response.data.rows ?? []).map(normaliseRow), request: response.request };
+	return { data: (response.data.rows ?? []).map(conversionRow), request: response.request };
 }
 
 /** Keitaro's received-postback log lines about a click: why a postback was ignored shows here. */

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiResponse, KeitaroContext, RequestSummary } from '../transport';
 import { keitaroApiRequest, keitaroApiRequestAllItems } from '../transport';
-import { CONVERSION_LOOKUP_COLUMNS, normaliseRow } from './conversions';
+import { CONVERSION_LOOKUP_COLUMNS, conversionRow } from './conversions';
 
 /** What Keitaro has for one click: whether the click exists, its offer, and its conversions. */
 export interface ClickView {
@@ -47,7 +47,7 @@ export async function viewClicks(
 				sort: [{ name: 'conversion_id', order: 'ASC' }],
 			},
 		});
-		for (const row of data.map(normaliseRow)) {
+		for (const row of data.map(conversionRow)) {
 			const subId = String(row.sub_id);
 			const view = views.get(subId) ?? {
 				clickExists: true,

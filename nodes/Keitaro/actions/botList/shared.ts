@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { invalidInput } from '../../helpers/errors';
 import { parseIpList } from '../../helpers/ipList';
 import { keitaroApiRequest } from '../../transport';
@@ -13,7 +13,7 @@ import type { Endpoint, ItemOperation } from '../node.type';
  */
 export const BOT_LIST_RESOURCES = ['blacklist', 'bot'];
 
-export const optionsField = optionsCollection(dataOnlyOption, timeoutOption);
+export const optionsField = optionsCollection(requestDetailsOption, timeoutOption);
 
 export function botListProperties(
 	operation: string,

@@ -3,7 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { costFields } from '../../descriptions/costFields';
 import { objectLocator } from '../../descriptions/locators';
-import { concurrencyOption, dataOnlyOption, optionsCollection } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	requestDetailsOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import type { CostEntry } from '../../helpers/costs';
 import { readCost } from '../../helpers/costs';
 import { invalidInput } from '../../helpers/errors';
@@ -15,7 +19,7 @@ import type { Endpoint, OperationResult } from '../node.type';
 const properties: INodeProperties[] = [
 	objectLocator(CAMPAIGN),
 	...costFields,
-	optionsCollection(concurrencyOption, dataOnlyOption),
+	optionsCollection(concurrencyOption, requestDetailsOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/campaigns/{id}/update_costs' }];

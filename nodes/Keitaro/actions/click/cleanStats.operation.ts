@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { confirmDeletionField } from '../../descriptions/confirmDeletion';
 import { timeZoneField } from '../../descriptions/dateRange';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { requireDeletionConfirmed } from '../../helpers/confirmDeletion';
 import { invalidInput, operationError } from '../../helpers/errors';
 import { readPeriod, readTimeZone } from '../../helpers/period';
@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		description: 'Only this campaign’s statistics. 0 deletes the period in every campaign.',
 	},
 	confirmDeletionField(WHAT),
-	optionsCollection(dataOnlyOption, timeoutOption),
+	optionsCollection(requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/clicks/clean' }];

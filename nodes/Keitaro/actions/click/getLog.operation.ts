@@ -1,4 +1,5 @@
 import { CLICK_LOG_COLUMNS } from '../../descriptions/columns';
+import { normaliseRow } from '../../helpers/conversions';
 import { gridLogOperation } from '../gridLogOperation';
 
 /** Reads POST /clicks/log (the range is on the click's time), all pages with Return All. */
@@ -24,4 +25,5 @@ export const { description, endpoints, execute } = gridLogOperation({
 	],
 	defaultSort: 'datetime',
 	filters: ['campaignId', 'offerId', 'clickId', 'countryCode', 'source'],
+	normalise: normaliseRow,
 });

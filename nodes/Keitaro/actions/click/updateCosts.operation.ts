@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { costFields } from '../../descriptions/costFields';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import type { CostEntry } from '../../helpers/costs';
 import { readCost } from '../../helpers/costs';
 import { InputError } from '../../helpers/errors';
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 		description: 'The campaigns whose clicks get the cost; several: a comma-separated list',
 	},
 	...costFields,
-	optionsCollection(dataOnlyOption, timeoutOption),
+	optionsCollection(requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/clicks/update_costs' }];

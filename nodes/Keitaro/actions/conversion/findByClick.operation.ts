@@ -7,8 +7,8 @@ import {
 	CONVERSION_LOG_COLUMNS,
 	DEFAULT_CONVERSION_COLUMNS,
 } from '../../descriptions/conversionColumns';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
-import { normaliseRow } from '../../helpers/conversions';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { conversionRow, normaliseRow } from '../../helpers/conversions';
 import { InputError } from '../../helpers/errors';
 import { LOOKUP_BATCH_SIZE } from '../../helpers/lookups';
 import { inInputOrder, readItems } from '../../helpers/batch';
@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 		options: columnOptions(CONVERSION_LOG_COLUMNS),
 		description: 'Which columns each conversion has',
 	},
-	optionsCollection(dataOnlyOption, timeoutOption),
+	optionsCollection(requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/conversions/log' }];
@@ -112,7 +112,9 @@ export async function executeBatch(
 			const found = rows
 				.filter((row) => String(row.sub_id) === value.clickId)
 				.filter((row) => !value.tid || String(row.tid ?? '') === value.tid)
-				.map((row) => Object.fromEntries(value.columns.map((column) => [column, row[column]])));
+				.map((row) =>
+					conversionRow(Object.fromEntries(value.columns.map((column) => [column, row[column]]))),
+				);
 			outcomes.push({ items: [index], result: { data: found, request } });
 		}
 	}

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	concurrencyOption,
-	dataOnlyOption,
+	requestDetailsOption,
 	optionsCollection,
 	timeoutOption,
 } from '../../descriptions/options';
@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { getBy: ['click'] } },
 		description: 'Empty finds the click’s conversion that has no tid',
 	},
-	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
+	optionsCollection(concurrencyOption, requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/conversions/log' }];

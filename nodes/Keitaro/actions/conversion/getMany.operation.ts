@@ -2,6 +2,7 @@ import {
 	CONVERSION_LOG_COLUMNS,
 	DEFAULT_CONVERSION_COLUMNS,
 } from '../../descriptions/conversionColumns';
+import { conversionRow } from '../../helpers/conversions';
 import { gridLogOperation } from '../gridLogOperation';
 
 /** Reads POST /conversions/log: every column and filter it has, all pages with Return All. */
@@ -14,4 +15,5 @@ export const { description, endpoints, execute } = gridLogOperation({
 	defaultColumns: DEFAULT_CONVERSION_COLUMNS,
 	defaultSort: 'postback_datetime',
 	filters: ['status', 'campaignId', 'offerId', 'clickId', 'tid', 'countryCode', 'source'],
+	normalise: conversionRow,
 });

@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption, optionsCollection } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	requestDetailsOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import { streamFilterTarget } from '../../descriptions/streamFields';
 import { operationError } from '../../helpers/errors';
 import { readObjectId } from '../../helpers/objectInput';
@@ -16,7 +20,7 @@ import type { OperationResult } from '../node.type';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['filter'], operation: ['delete'] } },
-	[...streamFilterTarget, optionsCollection(concurrencyOption, dataOnlyOption)],
+	[...streamFilterTarget, optionsCollection(concurrencyOption, requestDetailsOption)],
 );
 
 export const endpoints = STREAM_CHANGE_ENDPOINTS;

@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, dataOnlyOption, optionsCollection } from '../../descriptions/options';
+import {
+	concurrencyOption,
+	requestDetailsOption,
+	optionsCollection,
+} from '../../descriptions/options';
 import {
 	filterModeField,
 	filterValuesField,
@@ -23,7 +27,7 @@ export const description = updateDisplayOptions(
 		...streamFilterTarget,
 		filterModeField,
 		filterValuesField,
-		optionsCollection(concurrencyOption, dataOnlyOption),
+		optionsCollection(concurrencyOption, requestDetailsOption),
 	],
 );
 

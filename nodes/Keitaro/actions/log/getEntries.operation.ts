@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { logTypeField } from '../../descriptions/logType';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
 import { readLimit } from '../../helpers/pagination';
 import { keitaroApiRequestAllItems } from '../../transport';
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 	},
 	returnAllField,
 	limitField,
-	optionsCollection(dataOnlyOption, timeoutOption),
+	optionsCollection(requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'GET', path: '/logs/{type}' }];

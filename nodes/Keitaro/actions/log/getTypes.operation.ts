@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
-const properties: INodeProperties[] = [optionsCollection(dataOnlyOption, timeoutOption)];
+const properties: INodeProperties[] = [optionsCollection(requestDetailsOption, timeoutOption)];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/logs/types' }];
 

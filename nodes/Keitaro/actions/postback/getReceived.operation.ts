@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { limitField, returnAllField } from '../../descriptions/pagination';
 import { groupPostbackLog } from '../../helpers/postbackLog';
 import { readLimit } from '../../helpers/pagination';
@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 	returnAllField,
 	limitField,
 	optionsCollection(
-		dataOnlyOption,
+		requestDetailsOption,
 		{
 			displayName: 'Lines to Search',
 			name: 'lines',

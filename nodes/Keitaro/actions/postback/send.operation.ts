@@ -5,7 +5,7 @@ import { clickIdField, subIdsField } from '../../descriptions/conversionData';
 import {
 	additionalFieldsCollection,
 	concurrencyOption,
-	dataOnlyOption,
+	requestDetailsOption,
 	optionsCollection,
 	timeoutOption,
 } from '../../descriptions/options';
@@ -137,7 +137,7 @@ const properties: INodeProperties[] = [
 				'Tells several conversions of one click apart; the same tid again changes that conversion',
 		},
 	),
-	optionsCollection(concurrencyOption, dataOnlyOption, timeoutOption),
+	optionsCollection(concurrencyOption, requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [POSTBACK];

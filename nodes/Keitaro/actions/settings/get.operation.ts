@@ -6,13 +6,13 @@ import {
 	INTEGRATION_SETTINGS,
 	integrationSettingField,
 } from '../../descriptions/integrationSettings';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	integrationSettingField,
-	optionsCollection(dataOnlyOption, timeoutOption),
+	optionsCollection(requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = Object.values(INTEGRATION_SETTINGS).map(({ path }) => ({

@@ -6,7 +6,7 @@ import {
 	INTEGRATION_SETTINGS,
 	integrationSettingField,
 } from '../../descriptions/integrationSettings';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { operationError } from '../../helpers/errors';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'https://api.imklo.example/',
 		displayOptions: { show: { setting: ['imklo'] } },
 	},
-	optionsCollection(dataOnlyOption, timeoutOption),
+	optionsCollection(requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = Object.values(INTEGRATION_SETTINGS).map(({ path }) => ({

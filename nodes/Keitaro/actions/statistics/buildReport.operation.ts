@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { columnOptions, REPORT_DIMENSIONS, REPORT_MEASURES } from '../../descriptions/columns';
 import { dateRangeFields } from '../../descriptions/dateRange';
 import { gridFiltersField, REPORT_FILTER_OPERATORS } from '../../descriptions/gridFilters';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { limitField, returnAllField, sortOrderField } from '../../descriptions/pagination';
 import { normaliseRow } from '../../helpers/conversions';
 import { invalidInput, operationError } from '../../helpers/errors';
@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 			description:
 				'Whether to end with a row of the measures over the whole report, marked "is_summary": true',
 		},
-		dataOnlyOption,
+		requestDetailsOption,
 		{
 			displayName: 'Sort By',
 			name: 'sortBy',

@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { labelFields } from '../../descriptions/labelFields';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
 import { keitaroApiRequest } from '../../transport';
 import type { Endpoint, OperationResult } from '../node.type';
 
 const properties: INodeProperties[] = [
 	...labelFields,
-	optionsCollection(dataOnlyOption, timeoutOption),
+	optionsCollection(requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'GET', path: '/report/labels' }];

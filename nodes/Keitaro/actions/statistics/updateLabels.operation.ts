@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { labelFields } from '../../descriptions/labelFields';
-import { dataOnlyOption, optionsCollection, timeoutOption } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection, timeoutOption } from '../../descriptions/options';
 import { operationError } from '../../helpers/errors';
 import { readId } from '../../helpers/ids';
 import { splitList } from '../../helpers/listInput';
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'site-a.com\nsite-b.com',
 		description: 'The values to label: one per line, or separated by commas',
 	},
-	optionsCollection(dataOnlyOption, timeoutOption),
+	optionsCollection(requestDetailsOption, timeoutOption),
 ];
 
 export const endpoints: Endpoint[] = [{ method: 'POST', path: '/report/labels' }];

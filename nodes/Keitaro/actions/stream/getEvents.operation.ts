@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { objectLocator } from '../../descriptions/locators';
-import { dataOnlyOption, optionsCollection } from '../../descriptions/options';
+import { requestDetailsOption, optionsCollection } from '../../descriptions/options';
 import { streamCampaignLocator } from '../../descriptions/streamFields';
 import { readObjectId } from '../../helpers/objectInput';
 import { STREAM } from '../../helpers/objects';
@@ -11,7 +11,7 @@ import type { Endpoint, OperationResult } from '../node.type';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['stream'], operation: ['getEvents'] } },
-	[streamCampaignLocator, objectLocator(STREAM), optionsCollection(dataOnlyOption)],
+	[streamCampaignLocator, objectLocator(STREAM), optionsCollection(requestDetailsOption)],
 );
 
 export const endpoints: Endpoint[] = [{ method: 'GET', path: '/streams/{id}/events' }];
