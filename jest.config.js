@@ -10,5 +10,6 @@ module.exports = {
 	setupFilesAfterEnv: ['<rootDir>/test/support/contractSetup.ts'],
 	globalSetup: '<rootDir>/test/support/contractGlobalSetup.ts',
 	globalTeardown: '<rootDir>/test/support/contractGlobalTeardown.ts',
-	modulePathIgnorePatterns: ['<rootDir>/dist/'],
+	// .tmp/ holds CI's copy of the checkout for the Node 24 run
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
 };
