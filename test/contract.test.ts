@@ -2,64 +2,20 @@
 /**
  * The simulator speaks Keitaro's Admin API as Keitaro's OpenAPI spec describes it: every route it
  * serves exists in the spec with that method, and its JSON answers match the spec's response
- * schemas (with the spec's documented defects patched, listed below with their reasons).
+ * schemas, with the documented patches of test/support/contract.ts (the same list the request check
+ * of every test uses: test/support/contractSetup.ts).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 
 import { addUser, DEFAULT_API_KEY, KeitaroSimulator, seedDemo } from './simulator';
+import { patchedSpec, SPEC_PATCHES, takeViolations } from './support/contract';
+import { runKeitaro } from './support/keitaro';
 import { loadKeitaroSpec } from './support/spec';
+import { byId } from './support/traffic';
 
-const spec = loadKeitaroSpec();
-
-/**
- * Where Keitaro's 2022 spec contradicts what the tracker sends (docs/keitaro.md §8), the contract uses
- * what the tracker sends. Each patch names its reason; nothing else is relaxed.
- */
-const SPEC_PATCHES: Array<{ reason: string; apply: (s: any) => void }> = [
-	{
-		reason:
-			'docs/keitaro.md §8.11: report/log rows are objects (column → value), the spec types them as strings',
-		apply: (s) => (s.components.schemas.Report.properties.rows.items = { type: 'object' }),
-	},
-	{
-		reason:
-			'docs/keitaro.md §5.5: meta is an object {execution_time, datetime}, the spec types it as an array of strings',
-		apply: (s) => (s.components.schemas.Report.properties.meta = { type: 'object' }),
-	},
-	{
-		reason:
-			'docs/keitaro.md §2.1: bind_visitors is null when visitors are not bound (the read example shows null)',
-		apply: (s) =>
-			Object.assign(s.components.schemas.Campaign.properties.bind_visitors, {
-				nullable: true,
-				enum: ['s', 'sl', 'slo', null],
-			}),
-	},
-	{
-		reason:
-			'docs/keitaro.md §2.2: a stream filter’s payload comes back as the list it was written as; the read model types it as a string',
-		apply: (s) =>
-			(s.components.schemas.Filter.properties.payload = {
-				oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-			}),
-	},
-	{
-		reason:
-			'docs/keitaro.md §2.2: GET /streams/{id}/events answers a list of events; the spec wrongly types it as a Stream',
-		apply: (s) =>
-			(s.paths['/streams/{id}/events'].get.responses['200'].content['application/json'].schema = {
-				type: 'array',
-				items: { type: 'object' },
-			}),
-	},
-	{
-		reason:
-			'docs/keitaro.md §2.12a: a domain without a default campaign has default_campaign null (the read example shows null)',
-		apply: (s) =>
-			Object.assign(s.components.schemas.Domain.properties.default_campaign, { nullable: true }),
-	},
-];
-for (const patch of SPEC_PATCHES) patch.apply(spec);
+const spec = patchedSpec();
 
 /** One request per route the simulator serves; the test fails when a route has none. */
 const SAMPLES: Record<string, { path: string; query?: string; body?: unknown }> = {
@@ -194,7 +150,15 @@ const SAMPLES: Record<string, { path: string; query?: string; body?: unknown }> 
 		path: '/clicks/update_costs',
 		body: {
 			campaign_ids: [1],
-			costs: [{ start_date: '2026-01-01 00:00', end_date: '2026-12-31 23:59', cost: '10' }],
+			costs: [
+				{
+					start_date: '2026-01-01 00:00',
+					end_date: '2026-12-31 23:59',
+					cost: '10',
+					timezone: 'UTC',
+					currency: 'USD',
+				},
+			],
 			timezone: 'UTC',
 			currency: 'USD',
 		},
@@ -314,7 +278,10 @@ test('every route answers JSON that matches the spec’s response schema', async
 			continue;
 		}
 		const ref = responseSchemaRef(route.path, route.method.toLowerCase(), response.status);
-		if (!ref) continue; // the spec declares no JSON body for this answer
+		if (!ref) {
+			problems.push(`${key}: the spec (patched) declares no JSON answer for ${response.status}`);
+			continue;
+		}
 		const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
 		if (!validate(JSON.parse(text))) problems.push(`${key}: ${ajv.errorsText(validate.errors)}`);
 	}
@@ -342,6 +309,156 @@ test('error answers in JSON match the spec’s error schema ({"error": "…"})',
 	expect(await notFound.text()).toBe('Traffic\\Model\\Offer #999 not found');
 });
 
-test('the documented patches are the only differences from the spec', () => {
-	expect(SPEC_PATCHES.map((p) => p.reason)).toHaveLength(6);
+test('each documented patch changes the spec and cites a section of docs/keitaro.md that exists', () => {
+	const docs = readFileSync(join(__dirname, '..', 'docs', 'keitaro.md'), 'utf8');
+	const sections = new Set(
+		[...docs.matchAll(/^#{2,3} (\d+(?:\.\d+)?[a-z]?)[. ]/gm)].map((m) => m[1]),
+	);
+	const problems: string[] = [];
+	for (const patch of SPEC_PATCHES) {
+		const cited = [...patch.reason.matchAll(/§(\d+(?:\.\d+)?[a-z]?)/g)].map((m) => m[1]);
+		if (!patch.reason.startsWith('docs/keitaro.md §') || !cited.length)
+			problems.push(`does not start with its docs/keitaro.md section: ${patch.reason}`);
+		for (const section of cited)
+			if (!sections.has(section)) problems.push(`cites §${section}, which docs/keitaro.md lacks`);
+		const fresh = loadKeitaroSpec();
+		const before = JSON.stringify(fresh);
+		patch.apply(fresh);
+		if (JSON.stringify(fresh) === before) problems.push(`changes nothing: ${patch.reason}`);
+	}
+	expect(problems).toEqual([]);
 });
+
+describe('the request check every test runs (test/support/contractSetup.ts)', () => {
+	const send = (path: string, init: RequestInit = {}) =>
+		fetch(`${sim.url}${path}`, {
+			...init,
+			headers: { 'Api-Key': DEFAULT_API_KEY, 'Content-Type': 'application/json' },
+		});
+
+	test.each([
+		[
+			'a misspelled body key',
+			'/admin_api/v1/conversions/log',
+			{ method: 'POST', body: JSON.stringify({ rnage: { interval: 'all_time' }, limit: 5 }) },
+			'body: unknown key "rnage"',
+		],
+		[
+			'a misspelled key inside the body',
+			'/admin_api/v1/conversions/log',
+			{
+				method: 'POST',
+				body: JSON.stringify({ range: { interval: 'all_time', timezon: 'UTC' }, limit: 5 }),
+			},
+			'body.range: unknown key "timezon"',
+		],
+		[
+			'a wrong type',
+			'/admin_api/v1/clicks/log',
+			{ method: 'POST', body: JSON.stringify({ limit: '5' }) },
+			'body.limit: must be number',
+		],
+		[
+			'a list for an operator that takes one value',
+			'/admin_api/v1/clicks/log',
+			{
+				method: 'POST',
+				body: JSON.stringify({
+					limit: 5,
+					filters: [{ name: 'sub_id', operator: 'EQUALS', expression: ['a', 'b'] }],
+				}),
+			},
+			'body.filters.0.operator: must be equal to one of the allowed values (IN_LIST, NOT_IN_LIST, BETWEEN)',
+		],
+		[
+			'a misspelled query key',
+			'/admin_api/v1/groups?tpye=campaigns',
+			{},
+			'query: unknown key "tpye"',
+		],
+		['a missing query key', '/admin_api/v1/logs/system', {}, 'query: missing "limit"'],
+		[
+			'a path parameter of the wrong type',
+			'/admin_api/v1/campaigns/first',
+			{},
+			'path.id: must be integer',
+		],
+		[
+			'an endpoint the spec does not have',
+			'/admin_api/v1/conversions',
+			{ method: 'POST', body: '{}' },
+			'the spec has no path /conversions',
+		],
+		[
+			'a body where the spec takes none',
+			'/admin_api/v1/campaigns/1/clone',
+			{ method: 'POST', body: JSON.stringify({ name: 'Copy' }) },
+			'body: the spec takes no body here',
+		],
+		[
+			'a misspelled postback parameter',
+			`/${'sim7pbk'}/postback?subid=demo-click-5&stauts=sale`,
+			{},
+			'query: unknown key "stauts"',
+		],
+	])('refuses %s with 400 and fails the test that sent it', async (_, path, init, problem) => {
+		const response = await send(path, init as RequestInit);
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { error: string }).error).toContain(problem);
+		const violations = takeViolations();
+		expect(violations).toHaveLength(1);
+		expect(violations[0]).toContain(problem);
+	});
+
+	test('a misspelled key in a request the node sends fails the test (a postback’s extra parameter)', async () => {
+		const { error } = await runKeitaro(sim, {
+			resource: 'postback',
+			operation: 'send',
+			clickId: 'demo-click-5',
+			status: 'lead',
+			additionalFields: {
+				extraParameters: { parameter: [{ name: 'payuot', value: '5' }] },
+			},
+		});
+		expect(error).toBeDefined();
+		expect(takeViolations()).toEqual([expect.stringContaining('query: unknown key "payuot"')]);
+	});
+});
+
+/**
+ * The five answers the spec declares without a body are checked against the patched {"success":
+ * true}; a tracker may as well answer nothing, and the node must not care.
+ */
+test.each([
+	['bot', 'clear', { confirmDeletion: true }, 'DELETE', '/botlist'],
+	[
+		'campaign',
+		'updateCosts',
+		{
+			campaignId: byId(1),
+			start: '2026-03-01',
+			end: '2026-03-02',
+			timezone: 'UTC',
+			cost: 10,
+			currency: 'USD',
+		},
+		'POST',
+		'/campaigns/1/update_costs',
+	],
+	['log', 'clear', { logType: 'system', confirmDeletion: true }, 'DELETE', '/logs/system'],
+	['trafficSource', 'archive', { trafficSourceId: byId(1) }, 'DELETE', '/traffic_sources/1'],
+	['user', 'delete', { userId: 1 }, 'DELETE', '/users/1'],
+])(
+	'%s → %s succeeds on an empty answer as well',
+	async (resource, operation, parameters, method, path) => {
+		sim.requests.splice(0);
+		sim.scriptAnswer({ pathIncludes: path, status: 200, body: '' });
+		const { items, error } = await runKeitaro(sim, { resource, operation, ...parameters });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`${method} /admin_api/v1${path}`,
+		]);
+		expect(sim.requests[0].status).toBe(200);
+	},
+);

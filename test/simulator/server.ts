@@ -51,6 +51,8 @@ export interface RecordedRequest {
 	fault?: FaultKind;
 	/** Keitaro requests in flight when this one arrived, itself included */
 	inFlight?: number;
+	/** what the request check found wrong (answered 400) */
+	violation?: string;
 }
 
 /**
@@ -66,6 +68,12 @@ export interface CapacityConfig {
 	refuse?: 429 | 502 | 503;
 	retryAfterSeconds?: number;
 }
+
+/** Checks an Admin API or postback request before it is served; a problem it names is answered 400. */
+export type RequestCheck = (
+	request: RecordedRequest,
+	kind: 'admin' | 'postback',
+) => string | undefined;
 
 export type ApiKeyRole = 'admin' | 'restricted' | 'unlicensed';
 
@@ -129,6 +137,9 @@ function compile(route: Route): CompiledRoute {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class KeitaroSimulator {
+	/** Set by the tests' jest setup (test/support/contractSetup.ts): every simulator checks requests against the spec. */
+	static requestCheck: RequestCheck | undefined;
+
 	state: SimulatorState = emptyState();
 	readonly requests: RecordedRequest[] = [];
 	faults: FaultConfig | undefined;
@@ -278,6 +289,12 @@ export class KeitaroSimulator {
 			: postbackMatch
 				? 'postback'
 				: undefined;
+		const violation = kind ? KeitaroSimulator.requestCheck?.(record, kind) : undefined;
+		if (violation) {
+			record.violation = violation;
+			record.status = 400;
+			return this.write(res, 400, JSON.stringify({ error: violation }), 'application/json');
+		}
 		const fault = kind ? this.pickFault(kind) : undefined;
 		record.fault = fault;
 		const send = (
